@@ -1,0 +1,17 @@
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Parses `90s`, `15m`, `24h`, `2d` into milliseconds; returns undefined when the text is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,6})\s*([smhd])$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = match[2]!.toLowerCase() as keyof typeof UNIT_MS;
+  return Number(match[1]) * UNIT_MS[unit];
+}
+
+/** Formats milliseconds back into the largest whole unit (`86400000` → `24h` is left as `1d`). */
+export function formatDuration(ms: number): string {
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    if (ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  }
+  return `${Math.round(ms / 1000)}s`;
+}

@@ -1,0 +1,61 @@
+import type { Course, Session } from './catalog';
+import type { ConversationReferenceRecord, Person, UserPreferences, UserRecord } from './people';
+import type { UsageRecord } from './usage';
+
+/** Time is passed in, never read: tests use a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The slice of a structured logger the core uses (pino's Logger satisfies it). */
+export interface Log {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Log;
+}
+
+export interface SessionRepository {
+  get(id: string): Promise<Session | undefined>;
+  getMany(ids: readonly string[]): Promise<Session[]>;
+  /** Sessions starting at or after `from`, soonest first. */
+  listUpcoming(from: Date, limit?: number): Promise<Session[]>;
+  listAll(): Promise<Session[]>;
+  /** Writes the catalogue fields of each session, keeping whatever else the store holds for it (bookings). */
+  upsertMany(sessions: readonly Session[]): Promise<void>;
+}
+
+export interface CourseRepository {
+  get(id: string): Promise<Course | undefined>;
+  getMany(ids: readonly string[]): Promise<Course[]>;
+  listAll(): Promise<Course[]>;
+  upsertMany(courses: readonly Course[]): Promise<void>;
+}
+
+/** A counter that changes whenever the catalogue does, so every instance can tell its copy is stale. */
+export interface CatalogVersionRepository {
+  current(): Promise<number>;
+  bump(): Promise<number>;
+}
+
+export interface UserRepository {
+  get(person: Person): Promise<UserRecord | undefined>;
+  /** Creates the record on first sight; returns it and whether it was new or its e-mail changed. */
+  upsertSeen(person: Person, email: string | undefined, now: Date): Promise<{ user: UserRecord; created: boolean; emailChanged: boolean }>;
+  findByEmail(email: string): Promise<UserRecord | undefined>;
+  updatePreferences(person: Person, preferences: UserPreferences): Promise<void>;
+  delete(person: Person): Promise<boolean>;
+}
+
+export interface ConversationReferenceRepository {
+  save(record: ConversationReferenceRecord): Promise<void>;
+  get(person: Person): Promise<ConversationReferenceRecord | undefined>;
+  delete(person: Person): Promise<boolean>;
+}
+
+export interface UsageRepository {
+  record(record: UsageRecord): Promise<void>;
+  listFor(person: Person): Promise<UsageRecord[]>;
+  deleteFor(person: Person): Promise<number>;
+}

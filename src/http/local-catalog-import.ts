@@ -1,0 +1,36 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Router } from 'express';
+import type { Logger } from 'pino';
+import { CatalogImportError, type CatalogService } from '../services/catalog-service';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * `POST /internal/catalog/import`: how `npm run catalog -- import` reaches a running app that owns the
+ * embedded store (two processes must never write the same files). Only loopback callers holding the
+ * secret from the store's lock file (readable by its owner only) are served.
+ */
+export function mountLocalCatalogImport(router: Router, deps: { secret: string; catalog: CatalogService; log: Logger }): void {
+  router.post('/internal/catalog/import', express.json({ limit: '50mb' }), async (req, res) => {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !secretMatches(req.get('authorization'), deps.secret)) {
+      res.status(403).json({ error: 'Forbidden' });
+      return;
+    }
+    try {
+      res.json(await deps.catalog.import(req.body));
+    } catch (error) {
+      if (error instanceof CatalogImportError) {
+        res.status(400).json({ error: error.code, problems: error.problems });
+        return;
+      }
+      deps.log.error({ err: error }, 'catalogue import through the running app failed');
+      res.status(500).json({ error: 'InternalError' });
+    }
+  });
+}
+
+function secretMatches(header: string | undefined, secret: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,128 @@
+import type pino from 'pino';
+import { createAdapter } from './bot/adapter';
+import { createBotApplication } from './bot/app';
+import { createMessagesHandler } from './bot/messages-endpoint';
+import { routeSdkConsoleToLogger } from './bot/sdk-console';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Clock } from './domain/ports';
+import { mountLocalCatalogImport } from './http/local-catalog-import';
+import { startHttpServer } from './http/server';
+import { createRootLogger, type Logger } from './logger';
+import { CatalogService } from './services/catalog-service';
+import { buildDemoCatalog } from './services/demo-catalog';
+import { PeopleService } from './services/people-service';
+import type { StoreDatabase } from './store/collection';
+import type { EmbeddedDatabase } from './store/embedded/embedded-database';
+import { createStore, openDatabase } from './store/open-store';
+
+export interface RunningApp {
+  readonly port: number;
+  readonly log: Logger;
+  /** Stops accepting, finishes in-flight work, closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  readonly logDestination?: pino.DestinationStream;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** The one composition root: config → logger → store → services → bot → HTTP. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const log = createRootLogger({ level: config.logLevel, destination: options.logDestination });
+  const restoreConsole = routeSdkConsoleToLogger(log.child({ component: 'sdk' }));
+  const clock = options.clock ?? systemClock;
+  warnAboutInboundAuth(config, log);
+
+  const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
+  try {
+    return await startOnStore(config, db, log, clock, restoreConsole);
+  } catch (error) {
+    await db.close();
+    restoreConsole();
+    throw error;
+  }
+}
+
+async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
+  const store = createStore(db);
+
+  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
+  if (db.engine === 'embedded' && (await catalog.isEmpty())) {
+    const report = await catalog.import(buildDemoCatalog(clock.now()));
+    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
+  }
+
+  const adapter = createAdapter(config, log.child({ component: 'bot' }));
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people });
+
+  const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
+  const server = await startHttpServer(
+    {
+      messages: createMessagesHandler(adapter, bot, log.child({ component: 'messages' })),
+      ready: () => db.ping(),
+      mount: (router) => {
+        if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+      },
+    },
+    config.port,
+    log.child({ component: 'http' }),
+  );
+  embedded?.lock.advertisePort(server.port);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info({}, 'shutting down');
+      await server.close();
+      await db.close();
+      restoreConsole();
+      log.info({}, 'stopped');
+      log.flush();
+    })());
+  return { port: server.port, log, stop };
+}
+
+function warnAboutInboundAuth(config: Config, log: Logger): void {
+  if (!config.bot) {
+    log.warn({ mode: 'local' }, 'BOT_ID is not set: local mode, inbound activities are NOT authenticated and Graph is off. Use only on your machine or with Agents Playground.');
+  } else if (config.allowUnauthenticatedRequests) {
+    log.warn({ mode: 'unauthenticated' }, 'ALLOW_UNAUTHENTICATED_REQUESTS=true: inbound activities are NOT authenticated. Never use this in production.');
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp(config);
+  const shutdown = (signal: string) => {
+    app.log.info({ signal }, 'signal received');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

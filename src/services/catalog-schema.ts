@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LANGUAGES, type Course, type Session } from '../domain/catalog';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const topics = z.array(text(40).transform((topic) => topic.toLowerCase())).min(1, 'needs at least one topic').max(12, 'at most 12 topics');
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048);
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
+/** A point in time with its offset, e.g. 2026-12-03T12:30:00+01:00: a time without zone is ambiguous. */
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T12:30:00+01:00' });
+
+export const sessionRecordSchema = z.object({
+  id,
+  title: text(200),
+  description: text(4000),
+  topics,
+  facilitator: text(120),
+  startsAt: instant,
+  durationMinutes: z.number().int().min(5).max(480),
+  capacity: z.number().int().min(1).max(10_000),
+  language: z.enum(LANGUAGES as [Session['language'], ...Session['language'][]]),
+  joinUrl: httpsUrl,
+  status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
+});
+
+export const courseRecordSchema = z.object({
+  id,
+  title: text(200),
+  description: text(4000),
+  topics,
+  durationMinutes: z.number().int().min(1).max(6000),
+  language: z.enum(LANGUAGES as [Course['language'], ...Course['language'][]]),
+  url: httpsUrl,
+});
+
+export const catalogFileSchema = z.object({
+  sessions: z.array(z.unknown()).max(100_000).default([]),
+  courses: z.array(z.unknown()).max(100_000).default([]),
+});
+
+export function toSession(record: z.infer<typeof sessionRecordSchema>): Session {
+  return { ...record, startsAt: new Date(record.startsAt) };
+}
+
+export function toCourse(record: z.infer<typeof courseRecordSchema>): Course {
+  return record;
+}

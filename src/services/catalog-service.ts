@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import { detectSessionChange, type Course, type Session, type SessionChange } from '../domain/catalog';
+import type { CatalogVersionRepository, CourseRepository, Log, SessionRepository } from '../domain/ports';
+import { catalogFileSchema, courseRecordSchema, sessionRecordSchema, toCourse, toSession } from './catalog-schema';
+
+/** One rejected record: where it is in the file, which field, and why. */
+export interface CatalogProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly sessions: { readonly accepted: number; readonly rejected: number };
+  readonly courses: { readonly accepted: number; readonly rejected: number };
+  readonly problems: readonly CatalogProblem[];
+  /** Sessions whose time or status changed for people already booked. */
+  readonly changes: readonly SessionChange[];
+  readonly version: number;
+}
+
+/** Told about every session change an import makes (notices to booked people hang off this). */
+export type SessionChangeListener = (changes: readonly SessionChange[]) => Promise<void>;
+
+export class CatalogImportError extends Error {
+  readonly code = 'CATALOG_INVALID';
+  constructor(readonly problems: readonly CatalogProblem[]) {
+    super(`The catalogue file is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.name = 'CatalogImportError';
+  }
+}
+
+export class CatalogService {
+  private readonly changeListeners: SessionChangeListener[] = [];
+
+  constructor(
+    private readonly deps: {
+      sessions: SessionRepository;
+      courses: CourseRepository;
+      version: CatalogVersionRepository;
+      log: Log;
+    },
+  ) {}
+
+  onSessionChange(listener: SessionChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
+  /**
+   * Validates every record, upserts the valid ones by id and reports each invalid one by index and field.
+   * Each record is written whole by one single-document update, so nothing is ever half-written.
+   */
+  async import(file: unknown): Promise<ImportReport> {
+    const parsed = catalogFileSchema.safeParse(file);
+    if (!parsed.success) throw new CatalogImportError(parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(file)', message: describe(issue) })));
+    const problems: CatalogProblem[] = [];
+    const sessions = validateAll('sessions', parsed.data.sessions, sessionRecordSchema, problems).map(toSession);
+    const courses = validateAll('courses', parsed.data.courses, courseRecordSchema, problems).map(toCourse);
+
+    const changes = await this.detectChanges(sessions);
+    await this.deps.sessions.upsertMany(sessions);
+    await this.deps.courses.upsertMany(courses);
+    const version = await this.deps.version.bump();
+    this.deps.log.info({ sessions: sessions.length, courses: courses.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
+    if (changes.length > 0) await this.announce(changes);
+    return {
+      sessions: { accepted: sessions.length, rejected: parsed.data.sessions.length - sessions.length },
+      courses: { accepted: courses.length, rejected: parsed.data.courses.length - courses.length },
+      problems,
+      changes,
+      version,
+    };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.deps.version.current()) === 0;
+  }
+
+  listSessions(): Promise<Session[]> {
+    return this.deps.sessions.listAll();
+  }
+
+  listCourses(): Promise<Course[]> {
+    return this.deps.courses.listAll();
+  }
+
+  private async detectChanges(incoming: readonly Session[]): Promise<SessionChange[]> {
+    const stored = new Map((await this.deps.sessions.getMany(incoming.map((s) => s.id))).map((s) => [s.id, s]));
+    return incoming.flatMap((next) => {
+      const previous = stored.get(next.id);
+      const change = previous ? detectSessionChange(previous, next) : undefined;
+      return change ? [change] : [];
+    });
+  }
+
+  private async announce(changes: readonly SessionChange[]): Promise<void> {
+    for (const listener of this.changeListeners) {
+      try {
+        await listener(changes);
+      } catch (error) {
+        // The catalogue is already written; a listener that fails must not make the import look failed.
+        this.deps.log.error({ err: error }, 'session change listener failed');
+      }
+    }
+  }
+}
+
+function validateAll<S extends z.ZodType>(section: string, records: readonly unknown[], schema: S, problems: CatalogProblem[]): z.infer<S>[] {
+  const valid: z.infer<S>[] = [];
+  const seen = new Set<string>();
+  records.forEach((record, index) => {
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push({ path: `${section}[${index}].${issue.path.join('.') || '(record)'}`, message: describe(issue) });
+      return;
+    }
+    const id = (result.data as { id: string }).id;
+    if (seen.has(id)) {
+      problems.push({ path: `${section}[${index}].id`, message: `duplicates the id "${id}" of an earlier record` });
+      return;
+    }
+    seen.add(id);
+    valid.push(result.data);
+  });
+  return valid;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? 'is required' : issue.message;
+}

@@ -1,0 +1,95 @@
+import { DUPLICATE_KEY } from '../collection';
+import { idKey, type StoredDocument } from './journal';
+
+/** A MongoDB-style duplicate key error, so callers handle both engines with `isDuplicateKeyError`. */
+export class DuplicateKeyError extends Error {
+  readonly code = DUPLICATE_KEY;
+  constructor(collection: string, indexName: string) {
+    super(`E11000 duplicate key error collection: ${collection} index: ${indexName}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/**
+ * An equality index over one or more fields: enforces `unique` and lets the collection find candidates
+ * for `{ field: value }` filters without scanning. Array or object values make it multikey, which we
+ * do not plan with (MongoDB indexes each element; we fall back to a scan rather than get that wrong).
+ */
+export class EqualityIndex {
+  private readonly entries = new Map<string, Set<string>>();
+  private multikey = false;
+
+  constructor(
+    readonly name: string,
+    readonly fields: readonly string[],
+    readonly unique: boolean,
+    private readonly sparse: boolean,
+  ) {}
+
+  /** The index key of a document, or undefined when a sparse index skips it. */
+  keyOf(doc: StoredDocument): string | undefined {
+    const values = this.fields.map((field) => readPath(doc, field));
+    if (this.sparse && values.every((value) => value === undefined)) return undefined;
+    if (values.some((value) => Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date)))) this.multikey = true;
+    return values.map(valueKey).join('|');
+  }
+
+  /** Throws when `doc` would collide with another document on a unique index. */
+  check(doc: StoredDocument, collection: string): void {
+    if (!this.unique) return;
+    const key = this.keyOf(doc);
+    if (key === undefined) return;
+    const holders = this.entries.get(key);
+    const id = idKey(doc._id);
+    if (holders && [...holders].some((holder) => holder !== id)) throw new DuplicateKeyError(collection, this.name);
+  }
+
+  add(doc: StoredDocument): void {
+    const key = this.keyOf(doc);
+    if (key === undefined) return;
+    let holders = this.entries.get(key);
+    if (!holders) this.entries.set(key, (holders = new Set()));
+    holders.add(idKey(doc._id));
+  }
+
+  remove(doc: StoredDocument): void {
+    const key = this.keyOf(doc);
+    if (key === undefined) return;
+    const holders = this.entries.get(key);
+    holders?.delete(idKey(doc._id));
+    if (holders?.size === 0) this.entries.delete(key);
+  }
+
+  /** Ids that may match a filter with plain equality on every indexed field, or undefined if unusable. */
+  candidates(filter: Record<string, unknown>): Set<string> | undefined {
+    if (this.multikey || this.sparse) return undefined;
+    const values: unknown[] = [];
+    for (const field of this.fields) {
+      const value = filter[field];
+      if (!isScalar(value)) return undefined;
+      values.push(value);
+    }
+    return this.entries.get(values.map(valueKey).join('|')) ?? new Set();
+  }
+}
+
+export function readPath(doc: unknown, path: string): unknown {
+  let current: unknown = doc;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function valueKey(value: unknown): string {
+  return value === undefined || value === null ? 'null' : idKey(value);
+}
+
+function isScalar(value: unknown): boolean {
+  return ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}

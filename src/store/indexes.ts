@@ -1,0 +1,24 @@
+import type { IndexSpecification } from 'mongodb';
+import type { StoreDatabase } from './collection';
+
+export interface IndexDefinition {
+  readonly collection: string;
+  readonly keys: IndexSpecification;
+  readonly unique?: boolean;
+  readonly name: string;
+}
+
+/** Every index the app relies on, created at start-up on either engine. */
+export const INDEXES: IndexDefinition[] = [
+  { collection: 'sessions', keys: { startsAt: 1 }, name: 'sessions_startsAt' },
+  { collection: 'users', keys: { email: 1 }, name: 'users_email' },
+  { collection: 'users', keys: { tenantId: 1 }, name: 'users_tenant' },
+  { collection: 'usage', keys: { userId: 1, tenantId: 1 }, name: 'usage_person' },
+  { collection: 'usage', keys: { tenantId: 1, at: 1 }, name: 'usage_tenant_at' },
+];
+
+export async function ensureIndexes(db: StoreDatabase, indexes: readonly IndexDefinition[] = INDEXES): Promise<void> {
+  for (const index of indexes) {
+    await db.collection(index.collection).createIndex(index.keys, { name: index.name, unique: index.unique ?? false });
+  }
+}

@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import type { StoreDatabase } from './collection';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded-database';
+import { ensureIndexes } from './indexes';
+import { openMongoDatabase } from './mongo/mongo-database';
+import { StoreCatalogVersionRepository, StoreCourseRepository, StoreSessionRepository, type CourseDocument, type MetaDocument, type SessionDocument } from './repositories/catalog-repositories';
+import { StoreConversationReferenceRepository, StoreUserRepository, type ConversationReferenceDocument, type UserDocument } from './repositories/people-repositories';
+import { StoreUsageRepository, type UsageDocument } from './repositories/usage-repository';
+
+/** The repositories over one database, as `main.ts` hands them to services. */
+export interface Store {
+  readonly db: StoreDatabase;
+  readonly sessions: StoreSessionRepository;
+  readonly courses: StoreCourseRepository;
+  readonly catalogVersion: StoreCatalogVersionRepository;
+  readonly users: StoreUserRepository;
+  readonly conversationReferences: StoreConversationReferenceRepository;
+  readonly usage: StoreUsageRepository;
+}
+
+export type StoreOptions = { mongo: { uri: string; dbName: string } | undefined; dataDir: string };
+
+/** MongoDB when `MONGODB_URI` is set, the embedded engine in `DATA_DIR` otherwise; indexes created. */
+export async function openDatabase(options: StoreOptions, log: Logger): Promise<StoreDatabase> {
+  const db = options.mongo ? await openMongoDatabase(options.mongo) : openEmbeddedDatabase({ dataDir: options.dataDir });
+  if (db.engine === 'embedded') reportCorruption(db as EmbeddedDatabase, log);
+  await ensureIndexes(db);
+  log.info({ engine: db.engine }, 'store open');
+  return db;
+}
+
+export function createStore(db: StoreDatabase): Store {
+  return {
+    db,
+    sessions: new StoreSessionRepository(db.collection<SessionDocument>('sessions')),
+    courses: new StoreCourseRepository(db.collection<CourseDocument>('courses')),
+    catalogVersion: new StoreCatalogVersionRepository(db.collection<MetaDocument>('meta')),
+    users: new StoreUserRepository(db.collection<UserDocument>('users')),
+    conversationReferences: new StoreConversationReferenceRepository(db.collection<ConversationReferenceDocument>('conversationReferences')),
+    usage: new StoreUsageRepository(db.collection<UsageDocument>('usage')),
+  };
+}
+
+function reportCorruption(db: EmbeddedDatabase, log: Logger): void {
+  for (const report of db.corruption) {
+    log.error(
+      { collection: report.collection, file: report.file, corruptLines: report.corruptLines.slice(0, 20), corruptCount: report.corruptLines.length, keptCopy: report.quarantinedTo },
+      'data file held unreadable lines (a torn write or manual edit): they were skipped, every intact record was kept, and the original was copied aside',
+    );
+  }
+}

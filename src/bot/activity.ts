@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
+import { languageOf } from '../cards/render';
 import type { Language } from '../domain/catalog';
 import type { Person } from '../domain/people';
-import { languageOf } from '../cards/render';
 
 /** Tenant used for activities that carry none (Agents Playground sends one; tests may not). */
 export const LOCAL_TENANT = 'local';

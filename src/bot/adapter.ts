@@ -1,8 +1,8 @@
-import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
 import { createErrorCard } from '../cards/help-card';
+import type { Config } from '../config';
 import { languageOfActivity } from './activity';
 import { sendCard } from './send';
 

@@ -1,5 +1,5 @@
-import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { PeopleService } from '../../services/people-service';
 import { isPersonalConversation, personOf } from '../activity';

@@ -1,5 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { createWelcomeCard } from '../../cards/help-card';
 import { isPersonalConversation, languageOfActivity } from '../activity';
 import { sendCard } from '../send';

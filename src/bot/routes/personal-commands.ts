@@ -1,5 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { createComingSoonCard, createHelpCard } from '../../cards/help-card';
 import type { Language } from '../../domain/catalog';
 import { isInlineComposeCard, languageOfActivity } from '../activity';

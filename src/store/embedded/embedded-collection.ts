@@ -7,7 +7,7 @@ import type {
 } from 'mongodb';
 import type { StoreCollection } from '../collection';
 import { EqualityIndex, DuplicateKeyError } from './indexes';
-import { CollectionJournal, idKey, type StoredDocument } from './journal';
+import { type CollectionJournal, idKey, type StoredDocument } from './journal';
 
 /**
  * Scripts in queries (`$where`, `$function`) are off: user text must never become executable, and

@@ -1,0 +1,14 @@
+// `npm test`: the whole suite through mocha; the summary reporter prints the final "N passed, N failed".
+// Extra arguments go to mocha, e.g. `npm test -- --grep booking` or `npm test -- test/unit`.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+rmSync(path.join(root, '.test-data'), { recursive: true, force: true });
+const result = spawnSync(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+});
+process.exit(result.status ?? 1);

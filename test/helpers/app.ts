@@ -1,0 +1,38 @@
+import { loadConfig } from '../../src/config';
+import { startApp, type RunningApp } from '../../src/main';
+import { FixedClock } from './clock';
+import { LogCapture } from './log-capture';
+import { makeTempDir } from './temp-dir';
+
+export interface TestApp {
+  readonly app: RunningApp;
+  readonly url: string;
+  readonly logs: LogCapture;
+  readonly clock: FixedClock;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole app in-process on a random port with the embedded store in a fresh folder, in
+ * local mode unless `env` says otherwise. Every test talks to it over HTTP.
+ */
+export async function startTestApp(env: Record<string, string> = {}, clock = new FixedClock()): Promise<TestApp> {
+  const dataDir = env.DATA_DIR ?? makeTempDir('app');
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env });
+  const logs = new LogCapture();
+  const app = await startApp(config, { clock, logDestination: logs });
+  return { app, url: `http://127.0.0.1:${app.port}`, logs, clock, dataDir, stop: () => app.stop() };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text for the assertion message
+  }
+  return { status: response.status, body: parsed };
+}

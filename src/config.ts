@@ -15,6 +15,8 @@ export interface Config {
   readonly allowUnauthenticatedRequests: boolean;
   /** True when inbound activities are not authenticated: local mode or `ALLOW_UNAUTHENTICATED_REQUESTS`. */
   readonly inboundAuthDisabled: boolean;
+  /** `PUBLIC_BASE_URL`: where people's browsers reach this app (links for join, calendar, downloads). Default `http://localhost:<PORT>`. */
+  readonly publicBaseUrl: string;
   /** `TEAMS_APP_ID`: the manifest id, to find the app's installation through Graph. */
   readonly teamsAppId: string | undefined;
   /** `MONGODB_URI`, `MONGODB_DB`: MongoDB; unset URI = embedded store. DB default `wellbeing`. */
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     bot,
     allowUnauthenticatedRequests,
     inboundAuthDisabled: !bot || allowUnauthenticatedRequests,
+    publicBaseUrl: readUrl('PUBLIC_BASE_URL', `http://localhost:${port}`, read, problems).replace(/\/+$/, ''),
     teamsAppId: readGuid('TEAMS_APP_ID', read, problems),
     mongo: mongoUri ? { uri: mongoUri, dbName: read('MONGODB_DB') ?? 'wellbeing' } : undefined,
     dataDir: read('DATA_DIR') ?? './.data',

@@ -47,7 +47,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 }
 
 async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
-  const store = createStore(db);
+  const store = createStore(db, () => clock.now());
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });

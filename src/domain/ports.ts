@@ -1,4 +1,5 @@
 import type { Course, Session } from './catalog';
+import type { Notice } from './notices';
 import type { ConversationReferenceRecord, Person, UserPreferences, UserRecord } from './people';
 import type { UsageRecord } from './usage';
 
@@ -58,4 +59,12 @@ export interface UsageRepository {
   record(record: UsageRecord): Promise<void>;
   listFor(person: Person): Promise<UsageRecord[]>;
   deleteFor(person: Person): Promise<number>;
+}
+
+/** The persisted delivery queue, as producers (booking, catalogue, recommendations) see it. */
+export interface NoticeQueue {
+  /** Queues the notice unless one with the same key exists; resolves true when it was new. */
+  enqueue(notice: Notice): Promise<boolean>;
+  /** Drops queued, undelivered notices for a person matching a key prefix (e.g. a cancelled booking's reminders). */
+  cancelPending(person: Person, keyPrefix: string): Promise<number>;
 }

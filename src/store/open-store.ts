@@ -4,7 +4,9 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded
 import { ensureIndexes } from './indexes';
 import { openMongoDatabase } from './mongo/mongo-database';
 import { StoreCatalogVersionRepository, StoreCourseRepository, StoreSessionRepository, type CourseDocument, type MetaDocument, type SessionDocument } from './repositories/catalog-repositories';
+import { StoreDeliveryQueue, type DeliveryDocument } from './repositories/delivery-queue';
 import { StoreConversationReferenceRepository, StoreUserRepository, type ConversationReferenceDocument, type UserDocument } from './repositories/people-repositories';
+import { StoreSecrets, type SecretDocument } from './repositories/secrets';
 import { StoreUsageRepository, type UsageDocument } from './repositories/usage-repository';
 
 /** The repositories over one database, as `main.ts` hands them to services. */
@@ -16,6 +18,8 @@ export interface Store {
   readonly users: StoreUserRepository;
   readonly conversationReferences: StoreConversationReferenceRepository;
   readonly usage: StoreUsageRepository;
+  readonly deliveries: StoreDeliveryQueue;
+  readonly secrets: StoreSecrets;
 }
 
 export type StoreOptions = { mongo: { uri: string; dbName: string } | undefined; dataDir: string };
@@ -29,7 +33,7 @@ export async function openDatabase(options: StoreOptions, log: Logger): Promise<
   return db;
 }
 
-export function createStore(db: StoreDatabase): Store {
+export function createStore(db: StoreDatabase, now: () => Date = () => new Date()): Store {
   return {
     db,
     sessions: new StoreSessionRepository(db.collection<SessionDocument>('sessions')),
@@ -38,6 +42,8 @@ export function createStore(db: StoreDatabase): Store {
     users: new StoreUserRepository(db.collection<UserDocument>('users')),
     conversationReferences: new StoreConversationReferenceRepository(db.collection<ConversationReferenceDocument>('conversationReferences')),
     usage: new StoreUsageRepository(db.collection<UsageDocument>('usage')),
+    deliveries: new StoreDeliveryQueue(db.collection<DeliveryDocument>('deliveries'), now),
+    secrets: new StoreSecrets(db.collection<SecretDocument>('secrets')),
   };
 }
 

@@ -28,6 +28,7 @@ describe('configuration', () => {
     assert.deepEqual(config.reminderOffsetsMs, [86_400_000, 900_000]);
     assert.equal(config.notifyChannel, 'auto');
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.publicBaseUrl, 'http://localhost:3978');
     assert.ok(Object.isFrozen(config));
   });
 

@@ -1,0 +1,31 @@
+import type { Person } from './people';
+
+/**
+ * Something the app must tell a person later, proactively: a reminder before a session, a notice
+ * that a session moved or was cancelled, a waitlist seat that became theirs, a weekly digest. Each
+ * goes through the persisted delivery queue; `key` makes enqueueing idempotent (the same key is
+ * never queued twice), `dueAt` is when it should go out.
+ */
+export type NoticePayload =
+  | { readonly kind: 'session.reminder'; readonly sessionId: string; readonly offsetMs: number }
+  | { readonly kind: 'session.moved'; readonly sessionId: string; readonly previousStartsAt: Date; readonly startsAt: Date }
+  | { readonly kind: 'session.cancelled'; readonly sessionId: string }
+  | { readonly kind: 'waitlist.promoted'; readonly sessionId: string }
+  | { readonly kind: 'recommendations.digest'; readonly courseIds: readonly string[] };
+
+export type NoticeKind = NoticePayload['kind'];
+
+export interface Notice {
+  readonly key: string;
+  readonly person: Person;
+  readonly dueAt: Date;
+  readonly payload: NoticePayload;
+}
+
+/** Stable keys: the same event for the same person always produces the same key. */
+export const noticeKeys = {
+  reminder: (person: Person, sessionId: string, offsetMs: number) => `reminder:${sessionId}:${offsetMs}:${person.tenantId}:${person.userId}`,
+  sessionChange: (person: Person, sessionId: string, changeVersion: string) => `change:${sessionId}:${changeVersion}:${person.tenantId}:${person.userId}`,
+  promotion: (person: Person, sessionId: string, promotedAt: Date) => `promoted:${sessionId}:${promotedAt.getTime()}:${person.tenantId}:${person.userId}`,
+  digest: (person: Person, isoWeek: string) => `digest:${isoWeek}:${person.tenantId}:${person.userId}`,
+};

@@ -1,5 +1,5 @@
-import { hasStarted } from './catalog';
 import type { BookingSnapshot } from './booking';
+import { hasStarted } from './catalog';
 
 /** Stable codes the bot maps to friendly cards once (STYLE.md "typed errors with stable codes"). */
 export const BOOKING_ERROR_CODES = ['SESSION_NOT_FOUND', 'SESSION_STARTED', 'SESSION_CANCELLED', 'BOOKING_CONTENDED'] as const;

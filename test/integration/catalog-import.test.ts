@@ -84,7 +84,7 @@ describe('catalogue import command', function () {
     }
     const db = openEmbeddedDatabase({ dataDir: test.dataDir });
     try {
-      assert.equal((await db.collection('sessions').findOne({ _id: 's-live' }))?.title, 'Séance ajoutée pendant que l’app tourne');
+      assert.equal((await db.collection<{ _id: string; title: string }>('sessions').findOne({ _id: 's-live' }))?.title, 'Séance ajoutée pendant que l’app tourne');
     } finally {
       await db.close();
     }

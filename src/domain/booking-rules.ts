@@ -31,9 +31,13 @@ export function explainUnappliedBooking(sessionId: string, snapshot: BookingSnap
   return 'retry';
 }
 
-/** Why the store's atomic cancel matched nothing: unknown session, already started, or nothing held. */
-export function explainUnappliedCancel(sessionId: string, snapshot: BookingSnapshot | undefined, now: Date): CancelOutcome | 'retry' {
+/**
+ * Why the store's atomic cancel matched nothing: unknown session, already started, or nothing held.
+ * Leaving the waitlist (`only`) never touches a seat: someone promoted meanwhile keeps it.
+ */
+export function explainUnappliedCancel(sessionId: string, snapshot: BookingSnapshot | undefined, now: Date, only?: 'waitlist'): CancelOutcome | 'retry' {
   if (!snapshot) throw new BookingError('SESSION_NOT_FOUND', sessionId);
+  if (only === 'waitlist' && snapshot.viewer.kind !== 'waitlisted') return { kind: 'nothing-held' };
   if (hasStarted(snapshot.session, now) && snapshot.viewer.kind !== 'none') throw new BookingError('SESSION_STARTED', sessionId);
   if (snapshot.viewer.kind === 'none') return { kind: 'nothing-held' };
   return 'retry';

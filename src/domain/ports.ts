@@ -78,8 +78,8 @@ export interface NoticeQueue {
 export interface BookingRepository {
   /** Takes a free seat, or else a place at the end of the waitlist; `none` when neither applied (already held, started, cancelled, unknown). */
   book(sessionId: string, person: Person, now: Date): Promise<{ applied: 'seat' | 'waitlist' | 'none'; snapshot: BookingSnapshot | undefined }>;
-  /** Gives up the person's seat (until the start) or waitlist place; `none` when neither applied. */
-  release(sessionId: string, person: Person, now: Date): Promise<{ applied: 'seat' | 'waitlist' | 'none'; snapshot: BookingSnapshot | undefined }>;
+  /** Gives up the person's seat (until the start) or waitlist place (`only: 'waitlist'`: never the seat); `none` when nothing applied. */
+  release(sessionId: string, person: Person, now: Date, only?: 'waitlist'): Promise<{ applied: 'seat' | 'waitlist' | 'none'; snapshot: BookingSnapshot | undefined }>;
   /** Moves the first waiting people onto free seats, one atomic update each; returns who got a seat, in order. */
   promoteWaiting(sessionId: string, now: Date): Promise<Person[]>;
   snapshot(sessionId: string, person: Person): Promise<BookingSnapshot | undefined>;

@@ -54,9 +54,9 @@ export class StoreBookingRepository implements BookingRepository {
     return { applied: 'none', snapshot: await this.snapshot(sessionId, person) };
   }
 
-  async release(sessionId: string, person: Person, now: Date): Promise<{ applied: Applied; snapshot: BookingSnapshot | undefined }> {
+  async release(sessionId: string, person: Person, now: Date, only?: 'waitlist'): Promise<{ applied: Applied; snapshot: BookingSnapshot | undefined }> {
     const key = personKey(person);
-    const freed = await this.update({ _id: sessionId, startsAt: { $gt: now }, 'booked.key': key }, { $pull: { booked: { key } } });
+    const freed = only ? null : await this.update({ _id: sessionId, startsAt: { $gt: now }, 'booked.key': key }, { $pull: { booked: { key } } });
     if (freed) return { applied: 'seat', snapshot: toSnapshot(freed, key) };
     const left = await this.update({ _id: sessionId, 'waitlist.key': key }, { $pull: { waitlist: { key } } });
     if (left) return { applied: 'waitlist', snapshot: toSnapshot(left, key) };

@@ -2,45 +2,30 @@ import assert from 'node:assert/strict';
 import type { Session } from '../../src/domain/catalog';
 import type { Person } from '../../src/domain/people';
 import type { StoreDatabase } from '../../src/store/collection';
-import { openEmbeddedDatabase } from '../../src/store/embedded/embedded-database';
-import { ensureIndexes } from '../../src/store/indexes';
-import { openMongoDatabase } from '../../src/store/mongo/mongo-database';
 import { createStore, type Store } from '../../src/store/open-store';
-import { makeTempDir } from '../helpers/temp-dir';
+import { forEachEngine } from '../helpers/databases';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const person = (n: number): Person => ({ tenantId: 't-1', userId: `u-${n}` });
 
-export function session(overrides: Partial<Session> = {}): Session {
+function session(overrides: Partial<Session> = {}): Session {
   return {
     id: 's-1', title: 'Breathing', description: 'Calm', topics: ['stress'], facilitator: 'Dr. A', startsAt: new Date('2026-12-02T12:00:00Z'),
     durationMinutes: 45, capacity: 2, language: 'en', joinUrl: 'https://teams.example/meet/1', status: 'scheduled', ...overrides,
   };
 }
 
-/** The embedded engine always; MongoDB as well when MONGODB_URI points at a server (DESIGN.md §5). */
-const engines: { name: string; open: () => Promise<StoreDatabase> }[] = [
-  { name: 'embedded', open: async () => openEmbeddedDatabase({ dataDir: makeTempDir('booking-contract') }) },
-];
-if (process.env.MONGODB_URI) {
-  engines.push({ name: 'mongodb', open: () => openMongoDatabase({ uri: process.env.MONGODB_URI!, dbName: `contract_booking_${process.pid}_${Date.now()}` }) });
-}
-
-for (const engine of engines) {
-  describe(`booking repository (${engine.name})`, () => {
+describe('booking repository contract', () => {
+  forEachEngine((engine) => {
     let db: StoreDatabase;
     let store: Store;
 
     beforeEach(async () => {
       db = await engine.open();
-      await ensureIndexes(db);
       store = createStore(db, () => NOW);
       await store.sessions.upsertMany([session()]);
     });
-    afterEach(async () => {
-      if (engine.name === 'mongodb') await db.collection('sessions').deleteMany({});
-      await db.close();
-    });
+    afterEach(() => db.close());
 
     it('seats people until capacity, then queues them in arrival order', async () => {
       const results = [];
@@ -128,4 +113,4 @@ for (const engine of engines) {
       assert.deepEqual(snapshot!.lastMove, { from: new Date('2026-12-02T11:00:00Z'), at: NOW });
     });
   });
-}
+});

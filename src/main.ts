@@ -7,10 +7,14 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
+import { mountSessionRoutes } from './http/session-routes';
 import { createRootLogger, type Logger } from './logger';
+import { BookingService } from './services/booking-service';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { PeopleService } from './services/people-service';
+import { SessionLinks } from './services/session-links';
+import { LinkSigner } from './services/signed-links';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase } from './store/open-store';
@@ -56,8 +60,12 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
   }
 
+  const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
+  const bookings = new BookingService({ bookings: store.bookings, usage: store.usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
+
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, bookings });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -66,6 +74,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
       },
     },
     config.port,

@@ -17,7 +17,7 @@ import { SessionLinks } from './services/session-links';
 import { LinkSigner } from './services/signed-links';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
-import { createStore, openDatabase } from './store/open-store';
+import { createStore, openDatabase, type Store } from './store/open-store';
 
 export interface RunningApp {
   readonly port: number;
@@ -29,6 +29,8 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /** Tests put faults between the services and the store (an unreachable store); never set in production. */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -42,7 +44,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole);
+    return await startOnStore(config, db, log, clock, restoreConsole, options.wrapStore);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -50,8 +52,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
-  const store = createStore(db, () => clock.now());
+async function startOnStore(
+  config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, wrapStore: (store: Store) => Store = (store) => store,
+): Promise<RunningApp> {
+  const store = wrapStore(createStore(db, () => clock.now()));
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });

@@ -26,7 +26,7 @@ const TEMPLATE = {
 };
 
 export function createSessionCard(view: SessionCardView, options: SessionCardOptions = {}): AdaptiveCard {
-  const status = `${view.state} · ${view.seatsLeft} seats left${view.waitlistPosition ? ` · waitlist #${view.waitlistPosition}` : ''}`;
+  const status = `${view.state} · ${view.seatsLeft} seats left${view.waitlistPosition ? ` · waitlist #${view.waitlistPosition}` : ''}${view.movedFrom ? ` · moved from ${view.movedFrom.toISOString()}` : ''}`;
   const card = renderTemplate(TEMPLATE, {
     verbs: CARD_VERBS, sessionId: view.session.id, title: view.session.title, state: view.state, status,
     calendarUrl: view.calendarUrl ?? '', joinUrl: view.joinUrl ?? '',

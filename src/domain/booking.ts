@@ -67,7 +67,7 @@ export function isJoinWindow(session: Session, now: Date): boolean {
 export function movedSinceBooking(snapshot: BookingSnapshot): Date | undefined {
   const { viewer, lastMove } = snapshot;
   if (viewer.kind === 'none' || !lastMove) return undefined;
-  return lastMove.at.getTime() >= viewer.since.getTime() ? lastMove.from : undefined;
+  return lastMove.at.getTime() > viewer.since.getTime() ? lastMove.from : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../src/cards/session-view';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { cardAfter, act, importSessions, person, readCollection, sessionRecord, textOf, urlOf, verbsOf, type ActOptions } from '../helpers/booking';
+import { cardAfter, importSessions, person, readCollection, sessionRecord, textOf, urlOf, verbsOf, type ActOptions } from '../helpers/booking';
 
 const START = new Date('2026-12-02T12:00:00Z');
 

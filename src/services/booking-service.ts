@@ -142,6 +142,7 @@ export class BookingService {
   /** Moves waiting people onto free seats; each is told through the delivery queue. Returns how many. */
   private async promote(sessionId: string, now: Date): Promise<number> {
     const promoted = await this.deps.bookings.promoteWaiting(sessionId, now);
+    const session = promoted.length > 0 ? (await this.deps.bookings.snapshot(sessionId, promoted[0]!))?.session : undefined;
     for (const person of promoted) {
       await this.recordUsage(person, 'session.promoted', sessionId, now);
       try {
@@ -150,8 +151,7 @@ export class BookingService {
         // The seat is theirs either way; the card shows it on their next look. Operators must know the notice is missing.
         this.deps.log.error({ err: error, sessionId }, 'could not queue the waitlist promotion notice');
       }
-      const snapshot = await this.deps.bookings.snapshot(sessionId, person);
-      if (snapshot) await this.announce({ kind: 'promoted', person, session: snapshot.session });
+      if (session) await this.announce({ kind: 'promoted', person, session });
     }
     if (promoted.length > 0) this.deps.log.info({ sessionId, promoted: promoted.length }, 'waitlist promoted');
     return promoted.length;

@@ -1,10 +1,13 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { registerSearchRoutes } from './routes/search';
+import { registerSessionActionPlaceholders } from './routes/session-actions-placeholder';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -12,6 +15,7 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly search: CatalogSearchService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -28,5 +32,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
+  registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
+  registerSessionActionPlaceholders(app, { search: deps.search, log: deps.log.child({ component: 'session-actions' }) });
   return app;
 }

@@ -80,7 +80,7 @@ async function warmUp(url: string, dataDir: string): Promise<void> {
 async function book(url: string, userId: string, sessionId: string): Promise<'booked' | 'waitlisted'> {
   const body = await invoke(url, userId, 'session.book', sessionId);
   const text = JSON.stringify(body);
-  if (/You are booked/.test(text)) return 'booked';
+  if (/your seat is saved/.test(text)) return 'booked';
   if (/joined the waitlist/.test(text)) return 'waitlisted';
   throw new Error(`unexpected answer: ${text.slice(0, 200)}`);
 }

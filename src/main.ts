@@ -10,6 +10,8 @@ import { startHttpServer } from './http/server';
 import { mountSessionRoutes } from './http/session-routes';
 import { createRootLogger, type Logger } from './logger';
 import { BookingService } from './services/booking-service';
+import { CatalogIndex } from './services/catalog-index';
+import { CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { PeopleService } from './services/people-service';
@@ -18,6 +20,8 @@ import { LinkSigner } from './services/signed-links';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase, type Store } from './store/open-store';
+import { StoreCoursePopularity } from './store/repositories/course-popularity';
+import type { UsageDocument } from './store/repositories/usage-repository';
 
 export interface RunningApp {
   readonly port: number;
@@ -63,13 +67,18 @@ async function startOnStore(
     const report = await catalog.import(buildDemoCatalog(clock.now()));
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
   }
+  const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
+  catalog.onCatalogChange(() => catalogIndex.refresh());
+  await catalogIndex.start();
+  const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
+  const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
 
   const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
   const bookings = new BookingService({ bookings: store.bookings, usage: store.usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
   catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, bookings });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -90,6 +99,7 @@ async function startOnStore(
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
+      catalogIndex.stop();
       await server.close();
       await db.close();
       restoreConsole();

@@ -1,12 +1,14 @@
 import { AdaptiveCardActionExecuteResponseType, Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { BookingService } from '../services/booking-service';
+import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
 
 export interface BotDependencies {
@@ -15,6 +17,7 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly search: CatalogSearchService;
   readonly bookings: BookingService;
 }
 
@@ -37,6 +40,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
-  registerSessionActionRoutes(app, deps.bookings, deps.log);
+  registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
+  registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
   return app;
 }

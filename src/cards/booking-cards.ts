@@ -1,9 +1,10 @@
 import type { SessionForViewer } from '../domain/booking';
 import type { Language } from '../domain/catalog';
+import { cardDateTime, formatMinutes, LIMITS, truncate } from './format';
 import { createMessageCard } from './help-card';
 import { renderTemplate, type AdaptiveCard } from './render';
 import { CARD_VERBS } from './session-view';
-import { stringsFor } from './strings';
+import { fill, stringsFor } from './strings';
 import mySessionsTemplate from './templates/my-sessions.json';
 
 /**
@@ -16,9 +17,9 @@ export function createMySessionsCard(views: readonly SessionForViewer[], languag
     const waiting = view.waitlistPosition !== undefined;
     return {
       id: view.session.id,
-      title: view.session.title,
-      when: whenText(view.session.startsAt, view.session.durationMinutes),
-      place: waiting ? strings.placeWaitlisted.replace('{position}', String(view.waitlistPosition ?? '')) : strings.placeBooked,
+      title: truncate(view.session.title, LIMITS.cardTitle),
+      when: `${cardDateTime(view.session.startsAt)} · ${formatMinutes(view.session.durationMinutes)}`,
+      place: waiting ? fill(strings.placeWaitlisted, { position: view.waitlistPosition ?? '' }) : strings.placeBooked,
       joinUrl: view.joinUrl ?? '',
       joinTitle: strings.actionJoin,
       cancelTitle: waiting ? strings.actionLeaveWaitlist : strings.actionCancelBooking,
@@ -51,10 +52,4 @@ export function createBookingProblemCard(problem: BookingProblem, language: Lang
   if (problem !== 'unavailable' || !sessionId) return card;
   const retry = { type: 'Action.Execute', verb: CARD_VERBS.refresh, title: strings.actionTryAgain, data: { sessionId } };
   return { ...card, actions: [retry], refresh: { action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { sessionId } } } };
-}
-
-/** Date and time in the reader's own zone and format: Adaptive Cards' DATE/TIME functions (card schema 1.0+). */
-function whenText(startsAt: Date, durationMinutes: number): string {
-  const iso = startsAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}} · ${durationMinutes} min`;
 }

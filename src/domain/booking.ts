@@ -75,7 +75,12 @@ export function movedSinceBooking(snapshot: BookingSnapshot): Date | undefined {
  * (first come, first served), so a newcomer never jumps the queue.
  */
 export function hasSeatForNewcomer(snapshot: Pick<BookingSnapshot, 'session' | 'bookedCount' | 'waitlistCount'>): boolean {
-  return snapshot.waitlistCount === 0 && seatsLeft(snapshot) > 0;
+  return seatsOpenToNewcomers(snapshot) > 0;
+}
+
+/** Seats a newcomer could book now (what search results show): none while people wait. */
+export function seatsOpenToNewcomers(snapshot: Pick<BookingSnapshot, 'session' | 'bookedCount' | 'waitlistCount'>): number {
+  return snapshot.waitlistCount > 0 ? 0 : seatsLeft(snapshot);
 }
 
 /** Seats the waitlist should receive now (after a cancel, or when the provider adds seats). */

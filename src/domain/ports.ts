@@ -71,6 +71,22 @@ export interface NoticeQueue {
 }
 
 /**
+ * Seats still free per session, read from where bookings are counted. Sessions missing from the
+ * answer are taken as having their whole capacity free.
+ */
+export interface SeatCounter {
+  seatsLeft(sessions: readonly Session[]): Promise<ReadonlyMap<string, number>>;
+}
+
+/**
+ * Course ids worth showing first when a person opens course search without typing: the most used
+ * ones for now; recommendations can personalise it for `person` later through this same port.
+ */
+export interface CoursePopularity {
+  mostPopular(person: Person | undefined, limit: number): Promise<string[]>;
+}
+
+/**
  * Booking state lives on the session document, so one atomic single-document update decides each
  * booking: no transaction, and seats stay exact under any concurrency. Implementations never hand
  * out who else booked; they answer with counts and the asking person's own place.

@@ -23,7 +23,7 @@ describe('booking under concurrency', function () {
 
   it('seats exactly 20 of 200 people booking at once, queues 180 in arrival order, and stays consistent after every cancel', async () => {
     const cards = await Promise.all(people.map((n) => cardAfter(test, CARD_VERBS.book, { sessionId: 's-busy' }, as(n))));
-    const booked = people.filter((_, i) => /You are booked/.test(textOf(cards[i]!)));
+    const booked = people.filter((_, i) => /your seat is saved/.test(textOf(cards[i]!)));
     const position = new Map(people.flatMap((n, i) => {
       const match = /you are number (\d+)/.exec(textOf(cards[i]!));
       return match ? [[n, Number(match[1])] as const] : [];
@@ -37,13 +37,13 @@ describe('booking under concurrency', function () {
     await Promise.all(booked.map((n) => cardAfter(test, CARD_VERBS.cancel, { sessionId: 's-busy' }, as(n))));
     const promoted = queue.slice(0, 20);
     for (const n of promoted) assert.deepEqual(verbsOf(await cardAfter(test, CARD_VERBS.refresh, { sessionId: 's-busy' }, as(n))), [CARD_VERBS.cancel], `person ${n}`);
-    assert.match(textOf(await cardAfter(test, CARD_VERBS.refresh, { sessionId: 's-busy' }, as(queue[20]!))), /waitlist #1/);
+    assert.match(textOf(await cardAfter(test, CARD_VERBS.refresh, { sessionId: 's-busy' }, as(queue[20]!))), /You are number 1 on the waitlist/);
 
     // Then everyone left gives up their place: the session is back to 20 free seats and no queue.
     await Promise.all(queue.map((n) => cardAfter(test, CARD_VERBS.cancel, { sessionId: 's-busy' }, as(n))));
     const fresh = await cardAfter(test, CARD_VERBS.refresh, { sessionId: 's-busy' }, as(999));
     assert.deepEqual(verbsOf(fresh), [CARD_VERBS.book]);
-    assert.match(textOf(fresh), /open · 20 seats left/);
+    assert.match(textOf(fresh), /20 seats left/);
 
     await test.stop();
     const doc = readCollection(test.dataDir, 'sessions').find((d) => d._id === 's-busy');

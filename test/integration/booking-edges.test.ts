@@ -110,8 +110,8 @@ describe('session card actions: errors, calendar file and my sessions', () => {
     assert.match(textOf(list), /Your sessions\nBreathe s-1\n.*\n✓ Booked\nSleep well\n.*\nOn the waitlist: number 1/);
     const cancels = actionsOf(list).filter((a) => a.verb === CARD_VERBS.cancel);
     assert.deepEqual(cancels.map((a) => [a.title, a.data]), [
-      ['Cancel booking', { sessionId: 's-1', from: 'my-sessions', only: '' }],
-      ['Leave waitlist', { sessionId: 's-2', from: 'my-sessions', only: 'waitlist' }],
+      ['Cancel my booking', { sessionId: 's-1', from: 'my-sessions', only: '' }],
+      ['Leave the waitlist', { sessionId: 's-2', from: 'my-sessions', only: 'waitlist' }],
     ]);
     const after = await cardAfter(test, CARD_VERBS.cancel, cancels[1]!.data, as(1));
     assert.match(textOf(after), /You left the waitlist\.\nBreathe s-1/);

@@ -3,6 +3,7 @@ import { CARD_VERBS } from '../../src/cards/session-view';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { cardAfter, importSessions, person, readCollection, sessionRecord, textOf, urlOf, verbsOf, type ActOptions } from '../helpers/booking';
+import { search } from '../helpers/search';
 
 const START = new Date('2026-12-02T12:00:00Z');
 
@@ -27,7 +28,7 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
   it('books a seat and answers the card as the booker now sees it', async () => {
     const card = await book(1);
     assert.equal(card.version, '1.5');
-    assert.match(textOf(card), /You are booked/);
+    assert.match(textOf(card), /your seat is saved/);
     assert.deepEqual(verbsOf(card), [CARD_VERBS.cancel]);
     assert.ok(urlOf(card, /\/api\/sessions\/s-1\/calendar\.ics\?t=/), 'Add to calendar');
     assert.equal(urlOf(card, /\/r\/join\//), undefined, 'no Join a day ahead');
@@ -52,7 +53,7 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     await book(1);
     const again = await book(1);
     assert.deepEqual(verbsOf(again), [CARD_VERBS.cancel]);
-    assert.doesNotMatch(textOf(again), /You are booked/, 'nothing new happened');
+    assert.doesNotMatch(textOf(again), /your seat is saved/, 'nothing new happened');
     assert.match(textOf(await refresh(2)), /2 seats left/);
   });
 
@@ -63,7 +64,7 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     assert.deepEqual(verbsOf(fourth), [CARD_VERBS.cancel], 'Leave waitlist');
     assert.match(textOf(await book(5)), /number 2/);
     const onlooker = await refresh(6);
-    assert.match(textOf(onlooker), /full/);
+    assert.match(textOf(onlooker), /Full: join the waitlist/);
     assert.deepEqual(verbsOf(onlooker), [CARD_VERBS.book], 'join the waitlist');
   });
 
@@ -72,10 +73,10 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     const cancelled = await cancel(2);
     assert.match(textOf(cancelled), /Your booking is cancelled/);
     assert.deepEqual(verbsOf(cancelled), [CARD_VERBS.book], 'the seat went to the waitlist: the canceller may only queue again');
-    assert.match(textOf(cancelled), /full/);
+    assert.match(textOf(cancelled), /Full: join the waitlist/);
     assert.match(textOf(await refresh(4)), /booked/);
     assert.deepEqual(verbsOf(await refresh(4)), [CARD_VERBS.cancel]);
-    assert.match(textOf(await refresh(5)), /waitlist #1/);
+    assert.match(textOf(await refresh(5)), /You are number 1 on the waitlist/);
     await test.stop();
     const notices = readCollection(test.dataDir, 'deliveries');
     assert.equal(notices.length, 1);
@@ -96,7 +97,7 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
   it('lets a waitlisted person leave the waitlist', async () => {
     for (const n of [1, 2, 3, 4, 5]) await book(n);
     assert.match(textOf(await cancel(4)), /You left the waitlist/);
-    assert.match(textOf(await refresh(5)), /waitlist #1/);
+    assert.match(textOf(await refresh(5)), /You are number 1 on the waitlist/);
   });
 
   it('refuses booking once the session started, and cancelling from the start on', async () => {
@@ -126,10 +127,10 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     await book(1);
     test.clock.advance(60_000);
     await importSessions(test, [sessionRecord('s-1', { startsAt: '2026-12-02T15:00:00+01:00' })]);
-    assert.match(textOf(await refresh(1)), /moved from 2026-12-02T12:00:00.000Z/);
+    assert.match(textOf(await refresh(1)), /New time: it was planned for \{\{DATE\(2026-12-02T12:00:00Z, SHORT\)\}\}/);
     test.clock.advance(60_000);
     await book(2);
-    assert.doesNotMatch(textOf(await refresh(2)), /moved/, 'booked after the move: nothing to tell');
+    assert.doesNotMatch(textOf(await refresh(2)), /New time/, 'booked after the move: nothing to tell');
   });
 
   it('offers Join from 10 minutes before the start, through a signed tracked link', async () => {
@@ -166,7 +167,20 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     assert.deepEqual(readCollection(test.dataDir, 'usage').filter((u) => u.kind === 'session.attended'), []);
   });
 
+  it('counts bookings in search results, which stay the same for everyone', async () => {
+    for (const n of [1, 2]) await book(n);
+    const seatsOf = async () => {
+      const answer = await search(test.url, 'searchSessions', 'Breathe s-1');
+      const index = answer.sessionIds.indexOf('s-1');
+      return textOf(answer.attachments[index]!.content as Parameters<typeof textOf>[0]);
+    };
+    assert.match(await seatsOf(), /1 seat left/);
+    await book(3);
+    await book(4);
+    assert.match(await seatsOf(), /Full: join the waitlist/, 'the shared card offers the waitlist, never anyone\'s booking');
+  });
+
   it('answers in French to a French client', async () => {
-    assert.match(textOf(await book(1, 's-1', { locale: 'fr-FR' })), /Votre place est réservée/);
+    assert.match(textOf(await book(1, 's-1', { locale: 'fr-FR' })), /votre place est gardée/);
   });
 });

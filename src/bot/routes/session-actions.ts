@@ -6,7 +6,7 @@ import { createBookingProblemCard, createMySessionsCard, withNotice } from '../.
 import type { AdaptiveCard } from '../../cards/render';
 import { createSessionCard } from '../../cards/session-card';
 import { CARD_VERBS } from '../../cards/session-view';
-import { stringsFor } from '../../cards/strings';
+import { fill, stringsFor } from '../../cards/strings';
 import type { SessionForViewer } from '../../domain/booking';
 import { BookingError } from '../../domain/booking-rules';
 import type { Language } from '../../domain/catalog';
@@ -42,7 +42,7 @@ export function registerSessionActionRoutes(app: Application<TurnState>, booking
     const { outcome, view } = await bookings.book(person, sessionId);
     if (!outcome.changed) return { view };
     const strings = stringsFor(language);
-    return { view, notice: outcome.kind === 'booked' ? strings.noticeBooked : strings.noticeWaitlisted.replace('{position}', String(view.waitlistPosition)) };
+    return { view, notice: outcome.kind === 'booked' ? strings.noticeBooked : fill(strings.noticeWaitlisted, { position: view.waitlistPosition ?? '' }) };
   });
   route(CARD_VERBS.cancel, async (person, { sessionId, from, only }, language) => {
     const { outcome, view } = only === 'waitlist' ? await bookings.leaveWaitlist(person, sessionId) : await bookings.cancel(person, sessionId);

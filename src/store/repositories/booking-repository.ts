@@ -1,7 +1,7 @@
-import type { BookingSnapshot, ViewerPlace } from '../../domain/booking';
-import type { SessionChange } from '../../domain/catalog';
+import { seatsOpenToNewcomers, type BookingSnapshot, type ViewerPlace } from '../../domain/booking';
+import type { Session, SessionChange } from '../../domain/catalog';
 import type { Person } from '../../domain/people';
-import type { BookingRepository } from '../../domain/ports';
+import type { BookingRepository, SeatCounter } from '../../domain/ports';
 import type { StoreCollection } from '../collection';
 import { toSession, type SessionDocument } from './catalog-repositories';
 
@@ -39,7 +39,7 @@ const MAX_PROMOTION_ATTEMPTS = 20_000;
  * `$exists` on array positions and `$ne` on array fields, which mingo evaluates as MongoDB does
  * (test/contract/booking-repository.test.ts runs them on both engines).
  */
-export class StoreBookingRepository implements BookingRepository {
+export class StoreBookingRepository implements BookingRepository, SeatCounter {
   constructor(private readonly sessions: StoreCollection<BookableSessionDocument>) {}
 
   async book(sessionId: string, person: Person, now: Date): Promise<{ applied: Applied; snapshot: BookingSnapshot | undefined }> {
@@ -82,6 +82,21 @@ export class StoreBookingRepository implements BookingRepository {
       if (current?.waitlist?.[0]?.key === head.key) break; // no free seat, started or cancelled: nothing to promote
     }
     return promoted;
+  }
+
+  /** Seats a newcomer could take, per session, for search results: counted in the store, lists never read out. */
+  async seatsLeft(sessions: readonly Session[]): Promise<ReadonlyMap<string, number>> {
+    const counts = await this.sessions
+      .aggregate<{ _id: string; booked: number; waiting: number }>([
+        { $match: { _id: { $in: sessions.map((session) => session.id) } } },
+        { $project: { booked: { $size: { $ifNull: ['$booked', []] } }, waiting: { $size: { $ifNull: ['$waitlist', []] } } } },
+      ])
+      .toArray();
+    const byId = new Map(counts.map((count) => [count._id, count]));
+    return new Map(sessions.map((session) => {
+      const count = byId.get(session.id);
+      return [session.id, seatsOpenToNewcomers({ session, bookedCount: count?.booked ?? 0, waitlistCount: count?.waiting ?? 0 })];
+    }));
   }
 
   async snapshot(sessionId: string, person: Person): Promise<BookingSnapshot | undefined> {

@@ -107,6 +107,16 @@ describe('booking repository contract', () => {
       assert.equal((await store.bookings.snapshot('s-1', person(2)))!.bookedCount, 1);
     });
 
+    it('counts seats open to newcomers for search, none while people wait', async () => {
+      await store.sessions.upsertMany([session({ id: 's-2', capacity: 5 })]);
+      await store.bookings.book('s-2', person(1), NOW);
+      for (let n = 1; n <= 3; n += 1) await store.bookings.book('s-1', person(n), NOW);
+      const sessions = [session(), session({ id: 's-2', capacity: 5 }), session({ id: 's-new', capacity: 7 })];
+      assert.deepEqual(await store.bookings.seatsLeft(sessions), new Map([['s-1', 0], ['s-2', 4], ['s-new', 7]]));
+      await store.bookings.release('s-1', person(1), NOW);
+      assert.equal((await store.bookings.seatsLeft(sessions)).get('s-1'), 0, 'the freed seat is the waiting person\'s');
+    });
+
     it('remembers when the provider moved a session', async () => {
       await store.bookings.recordChanges([{ kind: 'moved', sessionId: 's-1', previousStartsAt: new Date('2026-12-02T11:00:00Z'), startsAt: new Date('2026-12-02T12:00:00Z') }], NOW);
       const snapshot = await store.bookings.snapshot('s-1', person(1));

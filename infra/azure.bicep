@@ -132,19 +132,19 @@ resource webAppReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }
 
 // Secrets reach the app as Key Vault references: the values never appear in the site's configuration.
-var secretSettings = union(
-  {
-    BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
-    MONGODB_URI: '@Microsoft.KeyVault(SecretUri=${mongodbUriSecret.properties.secretUri})'
-  },
-  empty(intercomToken) ? {} : { INTERCOM_TOKEN: '@Microsoft.KeyVault(SecretUri=${intercomTokenSecret.properties.secretUri})' }
-)
+var secretSettings = {
+  BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+  MONGODB_URI: '@Microsoft.KeyVault(SecretUri=${mongodbUriSecret.properties.secretUri})'
+}
+var intercomSettings = empty(intercomToken) ? {} : {
+  INTERCOM_TOKEN: '@Microsoft.KeyVault(SecretUri=${intercomTokenSecret.properties.secretUri})'
+}
 
 // The variables of DESIGN.md §3. PORT is set by App Service; ALLOW_UNAUTHENTICATED_REQUESTS is never set here.
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: union(secretSettings, {
+  properties: union(secretSettings, intercomSettings, {
     NODE_ENV: 'production'
     // The package is deployed without node_modules; App Service installs them for Linux (Oryx).
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'

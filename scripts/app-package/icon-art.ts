@@ -21,7 +21,7 @@ function heartDistance(px: number, py: number): number {
   const x = Math.abs(px);
   if (py + x > 1) return length(x - 0.25, py - 0.75) - Math.SQRT2 / 4;
   const m = 0.5 * Math.max(x + py, 0);
-  return Math.sqrt(Math.min((x - 0) ** 2 + (py - 1) ** 2, (x - m) ** 2 + (py - m) ** 2)) * Math.sign(x - py);
+  return Math.sqrt(Math.min(x * x + (py - 1) ** 2, (x - m) ** 2 + (py - m) ** 2)) * Math.sign(x - py);
 }
 
 interface Heart {

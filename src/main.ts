@@ -7,15 +7,19 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
+import { mountSessionRoutes } from './http/session-routes';
 import { createRootLogger, type Logger } from './logger';
+import { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
-import { capacitySeatCounter, CatalogSearchService } from './services/catalog-search';
+import { CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { PeopleService } from './services/people-service';
+import { SessionLinks } from './services/session-links';
+import { LinkSigner } from './services/signed-links';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
-import { createStore, openDatabase } from './store/open-store';
+import { createStore, openDatabase, type Store } from './store/open-store';
 import { StoreCoursePopularity } from './store/repositories/course-popularity';
 import type { UsageDocument } from './store/repositories/usage-repository';
 
@@ -29,6 +33,8 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /** Tests put faults between the services and the store (an unreachable store); never set in production. */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -42,7 +48,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole);
+    return await startOnStore(config, db, log, clock, restoreConsole, options.wrapStore);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -50,8 +56,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
-  const store = createStore(db, () => clock.now());
+async function startOnStore(
+  config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, wrapStore: (store: Store) => Store = (store) => store,
+): Promise<RunningApp> {
+  const store = wrapStore(createStore(db, () => clock.now()));
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
@@ -62,12 +70,15 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
   catalog.onCatalogChange(() => catalogIndex.refresh());
   await catalogIndex.start();
-  // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
   const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
-  const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
+  const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
+
+  const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
+  const bookings = new BookingService({ bookings: store.bookings, usage: store.usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -76,6 +87,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
       },
     },
     config.port,

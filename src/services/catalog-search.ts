@@ -42,7 +42,6 @@ const MAX_SCANNED_FOR_SEATS = 2_000;
  */
 const CACHED_RESULTS = 100;
 
-/** Searches the catalogue as people type in the compose box: sessions and courses, one page at a time. */
 export interface CatalogSearchDependencies {
   readonly index: CatalogIndex;
   readonly seats: SeatCounter;
@@ -52,6 +51,7 @@ export interface CatalogSearchDependencies {
   readonly cachedQueries?: number;
 }
 
+/** Searches the catalogue as people type in the compose box: sessions and courses, one page at a time. */
 export class CatalogSearchService {
   private readonly rankings: LruCache<readonly (Session | Course)[]>;
 

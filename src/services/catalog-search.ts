@@ -97,15 +97,6 @@ export class CatalogSearchService {
     return take(filter(this.popularFirst(popular), accept), request.skip, request.count);
   }
 
-  /** One session as anyone sees it now, whether or not it is still listed (for card refreshes). */
-  async session(sessionId: string): Promise<SessionResult | undefined> {
-    const session = this.deps.index.sessions.get(sessionId);
-    if (!session) return undefined;
-    const now = this.deps.clock.now();
-    const seatsLeft = (await this.deps.seats.seatsLeft([session])).get(session.id) ?? session.capacity;
-    return { session, seatsLeft, state: publicState(session, seatsLeft, now) };
-  }
-
   /**
    * The best `limit` items for a query, from the cache when it holds enough of them still `listed`.
    * Queries with day words are not cached (their ranges move with the clock; they are narrow and fast).

@@ -173,13 +173,6 @@ describe('catalogue search service', () => {
     assert.deepEqual((await search.searchCourses(request('RESILENCE'))).map((course) => course.id), ['r']);
     assert.deepEqual((await search.searchCourses(request('mindf'))).map((course) => course.id), ['m']);
   });
-
-  it('describes one session as anyone sees it, for card refreshes', async () => {
-    await catalog.import({ sessions: [sessionRecord({ id: 'one', capacity: 3 })] });
-    const found = await search.session('one');
-    assert.deepEqual([found?.state, found?.seatsLeft], ['open', 3]);
-    assert.equal(await search.session('nope'), undefined);
-  });
 });
 
 describe('catalogue index', () => {

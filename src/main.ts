@@ -7,13 +7,19 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
+import { mountTrackedRedirects } from './http/tracked-redirects';
 import { createRootLogger, type Logger } from './logger';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
+import { DigestService } from './services/digest-service';
 import { PeopleService } from './services/people-service';
+import { RecommendationService } from './services/recommendation-service';
+import { LinkSigner } from './services/signed-links';
+import { TrackedLinks } from './services/tracked-links';
+import { UsageService } from './services/usage-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
-import { createStore, openDatabase } from './store/open-store';
+import { createStore, openDatabase, type Store } from './store/open-store';
 
 export interface RunningApp {
   readonly port: number;
@@ -49,15 +55,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
   const store = createStore(db, () => clock.now());
 
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
   if (db.engine === 'embedded' && (await catalog.isEmpty())) {
     const report = await catalog.import(buildDemoCatalog(clock.now()));
-    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
+    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
   }
 
+  const { links, recommendations, digests } = await createRecommendations(config, store, clock, log);
+
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, recommendations });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -65,6 +73,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       messages: createMessagesHandler(adapter, bot, log.child({ component: 'messages' })),
       ready: () => db.ping(),
       mount: (router) => {
+        mountTrackedRedirects(router, { links, log: log.child({ component: 'links' }) });
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
       },
     },
@@ -72,11 +81,13 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     log.child({ component: 'http' }),
   );
   embedded?.lock.advertisePort(server.port);
+  const digestTimer = startDigestTimer(digests, log);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
+      clearInterval(digestTimer);
       await server.close();
       await db.close();
       restoreConsole();
@@ -84,6 +95,33 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       log.flush();
     })());
   return { port: server.port, log, stop };
+}
+
+/** Usage recording, tracked links, recommendations and the weekly digest, over one link-signing key shared by every instance. */
+async function createRecommendations(config: Config, store: Store, clock: Clock, log: Logger) {
+  const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
+  const usage = new UsageService({ usage: store.usage, aggregates: store.usageAggregates, sessions: store.sessions, courses: store.courses, rooms: store.rooms, clock, log: log.child({ component: 'usage' }) });
+  const links = new TrackedLinks({ signer, publicBaseUrl: config.publicBaseUrl, courses: store.courses, rooms: store.rooms, usage, clock, log: log.child({ component: 'links' }) });
+  const recommendations = new RecommendationService({
+    aggregates: store.usageAggregates, users: store.users, courses: store.courses, sessions: store.sessions, rooms: store.rooms,
+    catalogVersion: store.catalogVersion, usage, links, clock, log: log.child({ component: 'recommendations' }),
+  });
+  const digests = new DigestService({ users: store.users, recommendations, notices: store.deliveries, clock, log: log.child({ component: 'digest' }) });
+  return { usage, links, recommendations, digests };
+}
+
+/**
+ * Queues the weekly digests hourly. The timer only triggers: what a person is promised lives in the
+ * persisted delivery queue, and enqueueing is idempotent per person and week across instances.
+ */
+function startDigestTimer(digests: DigestService, log: Logger): NodeJS.Timeout {
+  const run = () => {
+    digests.enqueueDue().catch((error: unknown) => log.error({ err: error }, 'queueing weekly digests failed; the next run retries'));
+  };
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  run();
+  return timer;
 }
 
 function warnAboutInboundAuth(config: Config, log: Logger): void {

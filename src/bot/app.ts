@@ -1,10 +1,12 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { PeopleService } from '../services/people-service';
+import type { RecommendationService } from '../services/recommendation-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -12,6 +14,7 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly recommendations: RecommendationService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -24,9 +27,12 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {};
+  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
+    recommend: createRecommendCommand(deps.recommendations),
+  };
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
+  registerRecommendationActions(app, deps.recommendations, deps.log);
   return app;
 }

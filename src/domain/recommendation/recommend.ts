@@ -3,8 +3,8 @@ import type { Person } from '../people';
 import { diversify } from './diversity';
 import { takenCourses, topicAffinity, traceStrength, type PersonProfile } from './profile';
 import { historyAction, type RecommendationReason } from './reasons';
-import { HALF_LIFE_MS, itemKey } from './signals';
-import { cooccurrenceScores, safePopularity, type TenantSignals } from './tenant-signals';
+import { HALF_LIFE_MS, itemKey, type ItemKey } from './signals';
+import { cooccurrenceScores, safePopularity, strongestSources, type TenantSignals } from './tenant-signals';
 
 export type CandidateCourse = Pick<Course, 'id' | 'topics' | 'language' | 'durationMinutes'>;
 
@@ -85,6 +85,16 @@ export function recommend(input: RecommendInput): Recommendation[] {
   });
   scored.sort((a, b) => b.score - a.score || (a.courseId < b.courseId ? -1 : a.courseId > b.courseId ? 1 : 0));
   return diversify(scored, input.limit, input.tuning?.maxPerTopic);
+}
+
+/** The items whose co-occurrence rows `recommend` will use: read only those from the store. */
+export function sourcesToRead(profile: PersonProfile, now: Date, halfLifeMs: number = HALF_LIFE_MS): ItemKey[] {
+  return strongestSources(Object.entries(profile.items).map(([key, trace]) => ({ key, strength: traceStrength(trace, now, halfLifeMs) }))).map((source) => source.key);
+}
+
+/** Reasons grounded in the person's own history or choices: the only ones a digest may carry (nothing promotional). */
+export function isPersonalReason(reason: RecommendationReason): boolean {
+  return reason.kind === 'history' || reason.kind === 'interest';
 }
 
 /** The course topic the person cares most about, with a small bonus for each further matching topic. */

@@ -111,9 +111,16 @@ function historyReason(profile: PersonProfile, key: string | undefined): Recomme
   return trace && key ? { kind: 'history', action: historyAction(trace), item: key } : undefined;
 }
 
-/** The reason of the part that weighed most; parts are listed by precedence, so ties go to the more personal one. */
+/**
+ * The reason of the part that weighed most. Popularity is a prior everyone gets, so it explains a pick
+ * only when it outweighs the personal evidence twice over; parts are listed by precedence, so exact
+ * ties go to the more personal one.
+ */
 function strongestReason(parts: readonly Part[]): RecommendationReason {
-  let best: Part | undefined;
-  for (const part of parts) if (part.reason && part.value > 0 && (!best || part.value > best.value)) best = part;
+  let best: { reason: RecommendationReason; weight: number } | undefined;
+  for (const { reason, value } of parts) {
+    const weight = reason?.kind === 'popular' ? value / 2 : value;
+    if (reason && value > 0 && (!best || weight > best.weight)) best = { reason, weight };
+  }
   return best?.reason ?? { kind: 'starter' };
 }

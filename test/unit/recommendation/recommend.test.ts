@@ -55,6 +55,13 @@ describe('recommendation: the hybrid scorer', () => {
     assert.ok(tooFew.every((r) => r.reason.kind !== 'popular'));
   });
 
+  it('explains by the person’s own history rather than popularity when both weigh about the same', () => {
+    const history = profile([trace('course', 'x', ['stress'], { viewed: 1 }, 1)]);
+    const signals = tenant('t1', { 'course:x': 6, 'course:money-1': 5 }, [['course:x', 'course:money-1', 5]]);
+    const money = recommend(input({ profile: history, tenant: signals })).find((r) => r.courseId === 'money-1');
+    assert.deepEqual(money?.reason, { kind: 'history', action: 'viewed', item: 'course:x' });
+  });
+
   describe('cold start', () => {
     it('starts from the interests the person picked', () => {
       const picks = recommend(input({ interests: ['Grief', 'movement'], tenant: tenant('t1', { 'course:stress-1': 50 }) }));

@@ -9,6 +9,8 @@ import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
 import { mountTrackedRedirects } from './http/tracked-redirects';
 import { createRootLogger, type Logger } from './logger';
+import { CatalogIndex } from './services/catalog-index';
+import { capacitySeatCounter, CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { DigestService } from './services/digest-service';
@@ -20,6 +22,8 @@ import { UsageService } from './services/usage-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase, type Store } from './store/open-store';
+import { StoreCoursePopularity } from './store/repositories/course-popularity';
+import type { UsageDocument } from './store/repositories/usage-repository';
 
 export interface RunningApp {
   readonly port: number;
@@ -61,11 +65,16 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     const report = await catalog.import(buildDemoCatalog(clock.now()));
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
   }
-
+  const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
+  catalog.onCatalogChange(() => catalogIndex.refresh());
+  await catalogIndex.start();
   const { links, recommendations, digests } = await createRecommendations(config, store, clock, log);
+  // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
+  const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
+  const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, recommendations });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, recommendations });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -88,6 +97,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
       clearInterval(digestTimer);
+      catalogIndex.stop();
       await server.close();
       await db.close();
       restoreConsole();

@@ -1,5 +1,6 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { RecommendationService } from '../services/recommendation-service';
 import type { PersonalCommand } from './commands';
@@ -7,6 +8,8 @@ import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
 import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
+import { registerSearchRoutes } from './routes/search';
+import { registerSessionActionPlaceholders } from './routes/session-actions-placeholder';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -14,6 +17,7 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly search: CatalogSearchService;
   readonly recommendations: RecommendationService;
 }
 
@@ -33,6 +37,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
+  registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
+  registerSessionActionPlaceholders(app, { search: deps.search, log: deps.log.child({ component: 'session-actions' }) });
   registerRecommendationActions(app, deps.recommendations, deps.log);
   return app;
 }

@@ -22,6 +22,9 @@ export interface ImportReport {
 /** Told about every session change an import makes (notices to booked people hang off this). */
 export type SessionChangeListener = (changes: readonly SessionChange[]) => Promise<void>;
 
+/** Told after every import, with the new catalogue version (the search index refreshes on this). */
+export type CatalogChangeListener = (version: number) => Promise<void>;
+
 export class CatalogImportError extends Error {
   readonly code = 'CATALOG_INVALID';
   constructor(readonly problems: readonly CatalogProblem[]) {
@@ -32,6 +35,7 @@ export class CatalogImportError extends Error {
 
 export class CatalogService {
   private readonly changeListeners: SessionChangeListener[] = [];
+  private readonly catalogListeners: CatalogChangeListener[] = [];
 
   constructor(
     private readonly deps: {
@@ -45,6 +49,10 @@ export class CatalogService {
 
   onSessionChange(listener: SessionChangeListener): void {
     this.changeListeners.push(listener);
+  }
+
+  onCatalogChange(listener: CatalogChangeListener): void {
+    this.catalogListeners.push(listener);
   }
 
   /**
@@ -65,6 +73,7 @@ export class CatalogService {
     await this.deps.rooms.upsertMany(rooms);
     const version = await this.deps.version.bump();
     this.deps.log.info({ sessions: sessions.length, courses: courses.length, rooms: rooms.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
+    await this.announceVersion(version);
     if (changes.length > 0) await this.announce(changes);
     return {
       sessions: { accepted: sessions.length, rejected: parsed.data.sessions.length - sessions.length },
@@ -76,8 +85,10 @@ export class CatalogService {
     };
   }
 
+  /** True for a store that never held a catalogue (the demo catalogue is loaded only then). */
   async isEmpty(): Promise<boolean> {
-    return (await this.deps.version.current()) === 0;
+    if ((await this.deps.version.current()) > 0) return false;
+    return (await this.deps.sessions.listAll()).length === 0 && (await this.deps.courses.listAll()).length === 0;
   }
 
   listSessions(): Promise<Session[]> {
@@ -109,6 +120,12 @@ export class CatalogService {
         // The catalogue is already written; a listener that fails must not make the import look failed.
         this.deps.log.error({ err: error }, 'session change listener failed');
       }
+    }
+  }
+
+  private async announceVersion(version: number): Promise<void> {
+    for (const listener of this.catalogListeners) {
+      await listener(version).catch((error: unknown) => this.deps.log.error({ err: error, version }, 'catalogue change listener failed'));
     }
   }
 }

@@ -15,6 +15,7 @@ import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { DigestService } from './services/digest-service';
 import { PeopleService } from './services/people-service';
+import { PersonalCourseRanking } from './services/personal-course-ranking';
 import { RecommendationService } from './services/recommendation-service';
 import { LinkSigner } from './services/signed-links';
 import { TrackedLinks } from './services/tracked-links';
@@ -22,8 +23,6 @@ import { UsageService } from './services/usage-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase, type Store } from './store/open-store';
-import { StoreCoursePopularity } from './store/repositories/course-popularity';
-import type { UsageDocument } from './store/repositories/usage-repository';
 
 export interface RunningApp {
   readonly port: number;
@@ -70,7 +69,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   await catalogIndex.start();
   const { links, recommendations, digests } = await createRecommendations(config, store, clock, log);
   // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
-  const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
+  const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
   const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));

@@ -4,8 +4,8 @@ import { buildDemoCatalog } from '../../../src/services/demo-catalog';
 import type { StoreDatabase } from '../../../src/store/collection';
 import { openEmbeddedDatabase } from '../../../src/store/embedded/embedded-database';
 import { createStore, type Store } from '../../../src/store/open-store';
+import { silentLog } from '../../helpers/silent-log';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { silentLog } from './recommendation-fixture';
 
 describe('catalogue: viewing rooms', () => {
   let db: StoreDatabase;

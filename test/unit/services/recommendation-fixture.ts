@@ -1,5 +1,4 @@
 import type { Course, Room, Session } from '../../../src/domain/catalog';
-import type { Log } from '../../../src/domain/ports';
 import { CatalogService } from '../../../src/services/catalog-service';
 import { DigestService } from '../../../src/services/digest-service';
 import { RecommendationService } from '../../../src/services/recommendation-service';
@@ -11,9 +10,8 @@ import { openEmbeddedDatabase } from '../../../src/store/embedded/embedded-datab
 import { ensureIndexes } from '../../../src/store/indexes';
 import { createStore, type Store } from '../../../src/store/open-store';
 import { FixedClock } from '../../helpers/clock';
+import { silentLog } from '../../helpers/silent-log';
 import { makeTempDir } from '../../helpers/temp-dir';
-
-export const silentLog: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => silentLog };
 
 const course = (id: string, title: string, topics: string[], language: 'en' | 'fr' = 'en', durationMinutes = 30): Course =>
   ({ id, title, description: '…', topics, durationMinutes, language, url: `https://learn.example.com/courses/${id}` });

@@ -4,7 +4,7 @@ import type { TenantSignals } from '../../src/domain/recommendation/tenant-signa
 import type { ItemType, UsageKind, UsageRecord } from '../../src/domain/usage';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
-import { engines } from './engines';
+import { forEachEngine } from '../helpers/databases';
 
 const T0 = new Date('2026-11-01T00:00:00Z').getTime();
 const at = (hours: number) => new Date(T0 + hours * 3_600_000);
@@ -35,8 +35,8 @@ const plain = (signals: TenantSignals) => ({
   cooccurrence: Object.fromEntries([...signals.cooccurrence].map(([k, row]) => [k, Object.fromEntries([...row].filter(([, n]) => n > 0).sort())]).filter(([, row]) => Object.keys(row as object).length > 0).sort()),
 });
 
-for (const engine of engines()) {
-  describe(`usage aggregates (${engine.name})`, () => {
+forEachEngine((engine) => {
+  describe('usage aggregates', () => {
     let db: StoreDatabase;
     let store: Store;
     beforeEach(async () => {
@@ -125,7 +125,7 @@ for (const engine of engines()) {
     });
   });
 
-  describe(`rooms and digest subscribers (${engine.name})`, () => {
+  describe('rooms and digest subscribers', () => {
     let db: StoreDatabase;
     let store: Store;
     beforeEach(async () => {
@@ -153,4 +153,4 @@ for (const engine of engines()) {
       assert.deepEqual([...first, ...second].map((u) => u.userId), ['u1', 'u3', 'u4']);
     });
   });
-}
+});

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { UsageAggregator } from '../../src/domain/recommendation/aggregator';
 import type { TenantSignals } from '../../src/domain/recommendation/tenant-signals';
 import type { ItemType, UsageKind, UsageRecord } from '../../src/domain/usage';
-import type { StoreDatabase } from '../../src/store/collection';
+import type { StoreCollection, StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
+import type { ProfileDocument } from '../../src/store/repositories/usage-aggregate-documents';
+import { StoreUsageAggregateRepository } from '../../src/store/repositories/usage-aggregates';
 import { forEachEngine } from '../helpers/databases';
 
 const T0 = new Date('2026-11-01T00:00:00Z').getTime();
@@ -111,6 +113,48 @@ forEachEngine((engine) => {
       await assertMatches(expected, ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']);
       assert.equal(await db.collection('usageProfiles').countDocuments({ userId: 'u3', tenantId: 't1' }), 0);
     });
+
+    /** The profiles collection, failing once on the first call that `fails` picks out. */
+    function failingOnce(fails: (method: string, args: unknown[]) => boolean): StoreCollection<ProfileDocument> {
+      const real = db.collection<ProfileDocument>('usageProfiles');
+      let failed = false;
+      return new Proxy(real, {
+        get(target, method: string) {
+          const value = Reflect.get(target, method, target) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (!failed && fails(method, args)) {
+              failed = true;
+              return Promise.reject(new Error('simulated crash'));
+            }
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    }
+
+    for (const [stage, fails, exact] of [
+      ['before the profile is deleted', (method: string) => method === 'deleteOne', true],
+      ['between an item’s counts and its removal from the profile', (method: string, args: unknown[]) => method === 'updateOne' && '$unset' in (args[1] as object), false],
+    ] as const) {
+      it(`finishes a forget interrupted ${stage} when run again, never leaving a count too high`, async () => {
+        const records = history();
+        await apply(records);
+        const forgotten = { userId: 'u3', tenantId: 't1' };
+        const flaky = new StoreUsageAggregateRepository(failingOnce(fails), db.collection('usagePopularity'), db.collection('usageCooccurrence'));
+        await assert.rejects(flaky.forget(forgotten), /simulated crash/);
+        await flaky.forget(forgotten);
+        const expected = reference(records.filter((r) => !(r.userId === 'u3' && r.tenantId === 't1')));
+        assert.deepEqual(await store.usageAggregates.profile(forgotten), { items: {}, dismissed: [] });
+        for (const tenantId of ['t1', 't2']) {
+          const actual = plain(await store.usageAggregates.tenantSignals(tenantId, allKeys));
+          const wanted = plain(expected.signals(tenantId, allKeys));
+          if (exact) assert.deepEqual(actual, wanted);
+          for (const [key, count] of Object.entries(actual.popularity)) assert.ok(count <= (wanted.popularity[key] ?? 0), key);
+          for (const [key, row] of Object.entries(actual.cooccurrence)) for (const [other, n] of Object.entries(row as Record<string, number>)) assert.ok(n <= ((wanted.cooccurrence[key] as Record<string, number> | undefined)?.[other] ?? 0), `${key}/${other}`);
+        }
+      });
+    }
 
     it('forgets someone it never saw without error', async () => {
       await store.usageAggregates.forget({ userId: 'nobody', tenantId: 't1' });

@@ -48,8 +48,8 @@ export function cooccurrenceScores(sources: readonly SourceItem[], signals: Tena
     const row = signals.cooccurrence.get(key);
     if (sourcePeople === 0 || !row) continue;
     totalStrength += strength;
-    for (const target of [...row.keys()].sort()) {
-      const together = row.get(target)!;
+    // Sources come in a fixed order, so each target's sum is added up in the same order every time.
+    for (const [target, together] of row) {
       const targetPeople = safePopularity(signals, target);
       if (together < MIN_PEOPLE || targetPeople === 0 || target === key) continue;
       const contribution = (strength * Math.min(together, sourcePeople, targetPeople)) / Math.sqrt(sourcePeople * targetPeople);

@@ -19,6 +19,8 @@ export interface ProfileDocument {
   tenantId: string;
   items?: Record<string, TraceDocument>;
   dismissed?: string[];
+  /** Set while the person is being forgotten: the item fields whose counts are being taken out. */
+  forgetting?: string[];
 }
 
 /** `usagePopularity`: one per tenant, distinct people per encoded item key. */
@@ -45,7 +47,8 @@ export function fieldOf(key: ItemKey): string {
 }
 
 export function keyOfField(field: string): ItemKey {
-  return field.replace(/%2E/g, '.').replace(/%24/g, '$').replace(/%25/g, '%');
+  // Most ids hold none of the escaped characters: skip the replacements (rows hold hundreds of keys).
+  return field.includes('%') ? field.replace(/%2E/g, '.').replace(/%24/g, '$').replace(/%25/g, '%') : field;
 }
 
 /** Ids are unambiguous whatever the ids contain: each part is URI-encoded, so `/` only ever separates. */

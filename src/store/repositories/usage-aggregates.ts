@@ -38,6 +38,9 @@ export class StoreUsageAggregateRepository implements UsageAggregateRepository {
       await this.profiles.updateOne({ _id, [path]: { $exists: true } }, { $inc: { [`${path}.s.${signal}`]: 1 } });
       return;
     }
+    // The item's row exists before any profile names the item, so a later first sight of another item
+    // can add the pair to it with one updateMany that matches every row it needs.
+    await this.cooccurrence.updateOne({ _id: cooccurrenceId(record.tenantId, key) }, { $setOnInsert: { tenantId: record.tenantId, key } }, { upsert: true });
     const before = await this.profiles.findOneAndUpdate(
       { _id },
       {
@@ -80,19 +83,23 @@ export class StoreUsageAggregateRepository implements UsageAggregateRepository {
   }
 
   /**
-   * Takes the person's items out one at a time: first the tenant counts for the item and its pairs
-   * with the items still in the profile, then the item from the profile. Each pair is thus taken out
-   * exactly once. A crash part-way can at worst take one item out twice on the retry: counts end up
-   * lower, never holding a trace of the person.
+   * Takes the person's items out one at a time, from a list fixed in the profile first: for each, the
+   * tenant counts of the item and of its pairs with every other listed item (one write to its row),
+   * then the item from the profile. Each side of each pair is thus taken out exactly once, and a retry
+   * after a crash resumes from the items still present: at worst one item is taken out twice, which
+   * leaves counts lower, never holding a trace of the person. It expects the person's records to have
+   * stopped (the privacy flow removes the user first).
    */
   async forget(person: Person): Promise<void> {
     const _id = profileId(person.tenantId, person.userId);
-    for (;;) {
-      const doc = await this.profiles.findOne({ _id });
-      const fields = Object.keys(doc?.items ?? {}).sort();
-      if (!doc || fields.length === 0) break;
-      const [field, ...others] = fields as [string, ...string[]];
-      await this.uncount(person.tenantId, keyOfField(field), others.map(keyOfField));
+    const found = await this.profiles.findOne({ _id });
+    if (!found) return;
+    if (!found.forgetting) await this.profiles.updateOne({ _id, forgetting: { $exists: false } }, { $set: { forgetting: Object.keys(found.items ?? {}).sort() } });
+    const doc = await this.profiles.findOne({ _id });
+    const listed = doc?.forgetting ?? [];
+    for (const field of listed) {
+      if (!doc?.items?.[field]) continue; // taken out before an interruption
+      await this.uncount(person.tenantId, field, listed.filter((other) => other !== field));
       await this.profiles.updateOne({ _id }, { $unset: { [`items.${field}`]: '' } });
     }
     await this.profiles.deleteOne({ _id });
@@ -112,31 +119,25 @@ export class StoreUsageAggregateRepository implements UsageAggregateRepository {
     for (const tenantId of aggregator.tenantIds()) {
       const signals = aggregator.signals(tenantId);
       await this.popularity.insertOne({ _id: tenantId, tenantId, items: fields(signals.popularity) });
-      const rows = [...signals.cooccurrence].map(([key, row]) => ({ _id: cooccurrenceId(tenantId, key), tenantId, key, with: fields(row) }));
+      // A row for every item seen, empty or not: first sights later add pairs to rows that must exist.
+      const rows = [...signals.popularity.keys()].map((key) => ({ _id: cooccurrenceId(tenantId, key), tenantId, key, with: fields(signals.cooccurrence.get(key) ?? new Map()) }));
       if (rows.length > 0) await this.cooccurrence.insertMany(rows);
     }
   }
 
   private async countFirstSight(tenantId: string, key: ItemKey, earlier: readonly ItemKey[]): Promise<void> {
-    await this.popularity.updateOne({ _id: tenantId }, { $setOnInsert: { tenantId }, $inc: { [`items.${fieldOf(key)}`]: 1 } }, { upsert: true });
-    const pairs = Object.fromEntries(earlier.map((other) => [`with.${fieldOf(other)}`, 1]));
-    await this.cooccurrence.updateOne(
-      { _id: cooccurrenceId(tenantId, key) },
-      { $setOnInsert: { tenantId, key }, ...(earlier.length > 0 ? { $inc: pairs } : {}) },
-      { upsert: true },
-    );
-    for (const other of earlier) {
-      await this.cooccurrence.updateOne({ _id: cooccurrenceId(tenantId, other) }, { $setOnInsert: { tenantId, key: other }, $inc: { [`with.${fieldOf(key)}`]: 1 } }, { upsert: true });
-    }
+    const field = fieldOf(key);
+    await this.popularity.updateOne({ _id: tenantId }, { $setOnInsert: { tenantId }, $inc: { [`items.${field}`]: 1 } }, { upsert: true });
+    if (earlier.length === 0) return;
+    await this.cooccurrence.updateOne({ _id: cooccurrenceId(tenantId, key) }, { $inc: Object.fromEntries(earlier.map((other) => [`with.${fieldOf(other)}`, 1])) });
+    await this.cooccurrence.updateMany({ _id: { $in: earlier.map((other) => cooccurrenceId(tenantId, other)) } }, { $inc: { [`with.${field}`]: 1 } });
   }
 
-  private async uncount(tenantId: string, key: ItemKey, remaining: readonly ItemKey[]): Promise<void> {
-    await this.popularity.updateOne({ _id: tenantId }, { $inc: { [`items.${fieldOf(key)}`]: -1 } });
-    if (remaining.length === 0) return;
-    await this.cooccurrence.updateOne({ _id: cooccurrenceId(tenantId, key) }, { $inc: Object.fromEntries(remaining.map((other) => [`with.${fieldOf(other)}`, -1])) });
-    for (const other of remaining) {
-      await this.cooccurrence.updateOne({ _id: cooccurrenceId(tenantId, other) }, { $inc: { [`with.${fieldOf(key)}`]: -1 } });
-    }
+  /** One item's share of the tenant counts: its popularity, and its side of each pair with `others` (encoded fields). */
+  private async uncount(tenantId: string, field: string, others: readonly string[]): Promise<void> {
+    await this.popularity.updateOne({ _id: tenantId }, { $inc: { [`items.${field}`]: -1 } });
+    if (others.length === 0) return;
+    await this.cooccurrence.updateOne({ _id: cooccurrenceId(tenantId, keyOfField(field)) }, { $inc: Object.fromEntries(others.map((other) => [`with.${other}`, -1])) });
   }
 }
 

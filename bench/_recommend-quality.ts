@@ -1,8 +1,8 @@
-import { UsageAggregator } from '../../src/domain/recommendation/aggregator';
-import { takenCourses } from '../../src/domain/recommendation/profile';
-import { recommend, type RecommendInput } from '../../src/domain/recommendation/recommend';
-import type { UsageRecord } from '../../src/domain/usage';
-import type { SyntheticPerson, SyntheticWorld } from './synthetic-usage';
+import { UsageAggregator } from '../src/domain/recommendation/aggregator';
+import { takenCourses } from '../src/domain/recommendation/profile';
+import { recommend, type RecommendInput } from '../src/domain/recommendation/recommend';
+import type { UsageRecord } from '../src/domain/usage';
+import type { SyntheticPerson, SyntheticWorld } from './_synthetic-usage';
 
 export interface Quality {
   readonly people: number;

@@ -1,5 +1,5 @@
-import type { Course, Language } from '../../src/domain/catalog';
-import type { ItemType, UsageKind, UsageRecord } from '../../src/domain/usage';
+import type { Course, Language } from '../src/domain/catalog';
+import type { ItemType, UsageKind, UsageRecord } from '../src/domain/usage';
 
 /**
  * A synthetic wellbeing population, reproducible from a seed: people in a few tenants with topic

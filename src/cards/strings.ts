@@ -97,7 +97,7 @@ const FR: Strings = {
   recommendDigestTitle: 'Votre sélection de la semaine',
   recommendDigestIntro: 'D’après votre usage récent. Vous pouvez arrêter cette sélection à tout moment.',
   recommendEmpty: 'Rien de nouveau à vous proposer pour l’instant. Cherchez des cours depuis la zone de message.',
-  recommendPrivacy: 'Vous seul voyez cette liste. Elle ne dit à personne ce que vous avez fait.',
+  recommendPrivacy: 'Cette liste n’est visible que par vous. Elle ne dit à personne ce que vous avez fait.',
   recommendOpen: 'Ouvrir',
   recommendDismiss: 'Pas intéressé',
   recommendDismissed: 'C’est noté : nous ne vous proposerons plus « {title} ».',

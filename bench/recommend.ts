@@ -91,7 +91,7 @@ async function measure(store: Store, people: { userId: string; tenantId: string 
   await timed('recommend(person, 5)', 2_000, () => recommendations.recommend(sample(), 5));
   await timed('searchCourses initial run ranking (25 courses)', 1_000, () => ranking.mostPopular(sample(), 25));
   const courses = await store.courses.listAll();
-  await timed('UsageService.record(course.viewed) incl. aggregates', 5_000, () => usage.record({ person: sample(), kind: 'course.viewed', itemType: 'course', itemId: courses[Math.floor(rand() * courses.length)]!.id }));
+  await timed('UsageService.record(course.viewed) incl. aggregates', 5_000, () => usage.record({ ...sample(), kind: 'course.viewed', itemType: 'course', itemId: courses[Math.floor(rand() * courses.length)]!.id }));
   await timed('UsageService.forget(person)', 200, () => usage.forget(sample()));
 }
 

@@ -7,16 +7,19 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
+import { mountSessionRoutes } from './http/session-routes';
 import { mountTrackedRedirects } from './http/tracked-redirects';
 import { createRootLogger, type Logger } from './logger';
+import { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
-import { capacitySeatCounter, CatalogSearchService } from './services/catalog-search';
+import { CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { DigestService } from './services/digest-service';
 import { PeopleService } from './services/people-service';
 import { PersonalCourseRanking } from './services/personal-course-ranking';
 import { RecommendationService } from './services/recommendation-service';
+import { SessionLinks } from './services/session-links';
 import { LinkSigner } from './services/signed-links';
 import { TrackedLinks } from './services/tracked-links';
 import { UsageService } from './services/usage-service';
@@ -34,6 +37,8 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /** Tests put faults between the services and the store (an unreachable store); never set in production. */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -47,7 +52,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole);
+    return await startOnStore(config, db, log, clock, restoreConsole, options.wrapStore);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -55,8 +60,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
-  const store = createStore(db, () => clock.now());
+async function startOnStore(
+  config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, wrapStore: (store: Store) => Store = (store) => store,
+): Promise<RunningApp> {
+  const store = wrapStore(createStore(db, () => clock.now()));
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
@@ -67,13 +74,17 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
   catalog.onCatalogChange(() => catalogIndex.refresh());
   await catalogIndex.start();
-  const { links, recommendations, digests } = await createRecommendations(config, store, clock, log);
-  // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
+  const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
+  const { usage, trackedLinks, recommendations, digests } = createRecommendations(config, store, signer, clock, log);
   const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
-  const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
+  const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
+
+  const links = new SessionLinks(signer, config.publicBaseUrl);
+  const bookings = new BookingService({ bookings: store.bookings, usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, recommendations });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings, recommendations });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -81,8 +92,9 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       messages: createMessagesHandler(adapter, bot, log.child({ component: 'messages' })),
       ready: () => db.ping(),
       mount: (router) => {
-        mountTrackedRedirects(router, { links, log: log.child({ component: 'links' }) });
+        mountTrackedRedirects(router, { links: trackedLinks, log: log.child({ component: 'links' }) });
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
       },
     },
     config.port,
@@ -106,9 +118,8 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   return { port: server.port, log, stop };
 }
 
-/** Usage recording, tracked links, recommendations and the weekly digest, over one link-signing key shared by every instance. */
-async function createRecommendations(config: Config, store: Store, clock: Clock, log: Logger) {
-  const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
+/** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */
+function createRecommendations(config: Config, store: Store, signer: LinkSigner, clock: Clock, log: Logger) {
   const usage = new UsageService({ usage: store.usage, aggregates: store.usageAggregates, sessions: store.sessions, courses: store.courses, rooms: store.rooms, clock, log: log.child({ component: 'usage' }) });
   const links = new TrackedLinks({ signer, publicBaseUrl: config.publicBaseUrl, courses: store.courses, rooms: store.rooms, usage, clock, log: log.child({ component: 'links' }) });
   const recommendations = new RecommendationService({
@@ -116,7 +127,7 @@ async function createRecommendations(config: Config, store: Store, clock: Clock,
     catalogVersion: store.catalogVersion, usage, links, clock, log: log.child({ component: 'recommendations' }),
   });
   const digests = new DigestService({ users: store.users, recommendations, notices: store.deliveries, clock, log: log.child({ component: 'digest' }) });
-  return { usage, links, recommendations, digests };
+  return { usage, trackedLinks: links, recommendations, digests };
 }
 
 /**

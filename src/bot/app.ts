@@ -1,15 +1,17 @@
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { AdaptiveCardActionExecuteResponseType, Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { RecommendationService } from '../services/recommendation-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
+import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
 import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
-import { registerSessionActionPlaceholders } from './routes/session-actions-placeholder';
+import { registerSessionActionRoutes } from './routes/session-actions';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -18,6 +20,7 @@ export interface BotDependencies {
   readonly log: Logger;
   readonly people: PeopleService;
   readonly search: CatalogSearchService;
+  readonly bookings: BookingService;
   readonly recommendations: RecommendationService;
 }
 
@@ -30,15 +33,19 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,
+    // The default, stated because it matters: a card action answers only the person who clicked.
+    // session-actions.ts also sends its own invoke responses, since teams-ai overrides this for cards with `refresh`.
+    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
   });
   const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
+    mySessions: mySessionsCommand(deps.bookings),
     recommend: createRecommendCommand(deps.recommendations),
   };
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
-  registerSessionActionPlaceholders(app, { search: deps.search, log: deps.log.child({ component: 'session-actions' }) });
+  registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
   registerRecommendationActions(app, deps.recommendations, deps.log);
   return app;
 }

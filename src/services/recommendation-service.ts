@@ -46,7 +46,7 @@ export class RecommendationService {
   /** The `recommend` command: a fresh list, recorded as shown. */
   async cardFor(person: Person, language: Language): Promise<RecommendationsView> {
     const { picks, user } = await this.compute(person, RECOMMENDATION_LIMIT, language);
-    await Promise.all(picks.map(({ course }) => this.deps.usage.record({ person, kind: 'recommendation.shown', itemType: 'course', itemId: course.id })));
+    await Promise.all(picks.map(({ course }) => this.deps.usage.record({ ...person, kind: 'recommendation.shown', itemType: 'course', itemId: course.id })));
     return this.view(person, user, picks, language, 'command');
   }
 
@@ -75,7 +75,7 @@ export class RecommendationService {
     const { picks, user } = await this.compute(person, 4 * RECOMMENDATION_LIMIT, language);
     const queued = picks.filter(({ course }) => courseIds.includes(course.id)).slice(0, RECOMMENDATION_LIMIT);
     if (queued.length === 0) return undefined;
-    await Promise.all(queued.map(({ course }) => this.deps.usage.record({ person, kind: 'recommendation.shown', itemType: 'course', itemId: course.id })));
+    await Promise.all(queued.map(({ course }) => this.deps.usage.record({ ...person, kind: 'recommendation.shown', itemType: 'course', itemId: course.id })));
     return this.view(person, user, queued, language, 'digest');
   }
 

@@ -62,10 +62,10 @@ export class TrackedLinks {
   private async recordOpen(target: TrackedTarget, person: Person, id: string, via: string | undefined): Promise<void> {
     try {
       if (target === 'course') {
-        await this.deps.usage.record({ person, kind: 'course.viewed', itemType: 'course', itemId: id });
-        if (via === 'rec') await this.deps.usage.record({ person, kind: 'recommendation.opened', itemType: 'course', itemId: id });
+        await this.deps.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: id });
+        if (via === 'rec') await this.deps.usage.record({ ...person, kind: 'recommendation.opened', itemType: 'course', itemId: id });
       } else {
-        await this.deps.usage.record({ person, kind: 'room.visited', itemType: 'room', itemId: id });
+        await this.deps.usage.record({ ...person, kind: 'room.visited', itemType: 'room', itemId: id });
       }
     } catch (error) {
       this.deps.log.error({ err: error, target }, 'could not record an open; redirecting anyway');

@@ -1,23 +1,17 @@
 import type { Person } from '../domain/people';
-import type { Clock, CourseRepository, Log, RoomRepository, SessionRepository, UsageAggregateRepository, UsageRepository } from '../domain/ports';
+import type { Clock, CourseRepository, Log, RoomRepository, SessionRepository, UsageAggregateRepository, UsageRecorder, UsageRepository } from '../domain/ports';
 import { SIGNAL_OF_KIND } from '../domain/recommendation/signals';
-import type { ItemType, UsageKind, UsageRecord } from '../domain/usage';
+import type { ItemType, UsageRecord } from '../domain/usage';
 
-export interface UsageEvent {
-  readonly person: Person;
-  readonly kind: UsageKind;
-  readonly itemType: ItemType;
-  readonly itemId: string;
-  /** When it happened; now by default. */
-  readonly at?: Date;
-}
+/** A usage record as capabilities hand it in; `at` defaults to now. */
+export type UsageEvent = Omit<UsageRecord, 'at'> & { readonly at?: Date };
 
 /**
  * The one way usage is recorded, for every capability (tracked links, join redirect, booking,
  * recommendations): the raw record, then the aggregates recommendations read, so that no request
  * ever scans raw records. `forget` erases both.
  */
-export class UsageService {
+export class UsageService implements UsageRecorder {
   constructor(
     private readonly deps: {
       usage: UsageRepository;
@@ -31,14 +25,7 @@ export class UsageService {
   ) {}
 
   async record(event: UsageEvent): Promise<void> {
-    const record: UsageRecord = {
-      userId: event.person.userId,
-      tenantId: event.person.tenantId,
-      kind: event.kind,
-      itemType: event.itemType,
-      itemId: event.itemId,
-      at: event.at ?? this.deps.clock.now(),
-    };
+    const record: UsageRecord = { userId: event.userId, tenantId: event.tenantId, kind: event.kind, itemType: event.itemType, itemId: event.itemId, at: event.at ?? this.deps.clock.now() };
     // The raw record first: it is the source of truth, and what "export my data" shows.
     await this.deps.usage.record(record);
     if (!SIGNAL_OF_KIND[record.kind]) return;

@@ -3,6 +3,7 @@ import type { StoreDatabase } from './collection';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded-database';
 import { ensureIndexes } from './indexes';
 import { openMongoDatabase } from './mongo/mongo-database';
+import { StoreBookingRepository, type BookableSessionDocument } from './repositories/booking-repository';
 import {
   StoreCatalogVersionRepository, StoreCourseRepository, StoreRoomRepository, StoreSessionRepository,
   type CourseDocument, type MetaDocument, type RoomDocument, type SessionDocument,
@@ -20,6 +21,7 @@ export interface Store {
   readonly sessions: StoreSessionRepository;
   readonly courses: StoreCourseRepository;
   readonly rooms: StoreRoomRepository;
+  readonly bookings: StoreBookingRepository;
   readonly catalogVersion: StoreCatalogVersionRepository;
   readonly users: StoreUserRepository;
   readonly conversationReferences: StoreConversationReferenceRepository;
@@ -46,6 +48,7 @@ export function createStore(db: StoreDatabase, now: () => Date = () => new Date(
     sessions: new StoreSessionRepository(db.collection<SessionDocument>('sessions')),
     courses: new StoreCourseRepository(db.collection<CourseDocument>('courses')),
     rooms: new StoreRoomRepository(db.collection<RoomDocument>('rooms')),
+    bookings: new StoreBookingRepository(db.collection<BookableSessionDocument>('sessions')),
     catalogVersion: new StoreCatalogVersionRepository(db.collection<MetaDocument>('meta')),
     users: new StoreUserRepository(db.collection<UserDocument>('users')),
     conversationReferences: new StoreConversationReferenceRepository(db.collection<ConversationReferenceDocument>('conversationReferences')),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { ALEX, BLAIR, invokeActivity, messageActivity } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { cardAfter, importSessions, sessionRecord, urlOf } from '../helpers/booking';
 
 type Card = Record<string, unknown> & { body: Record<string, unknown>[] };
 type Action = { type: string; title: string; url?: string; verb?: string; data?: Record<string, unknown> };
@@ -126,6 +127,17 @@ describe('recommendations over HTTP', () => {
     assert.match(JSON.stringify(on), /Stop the weekly digest/);
     const refused = ((await action('recommendations.digest', { weeklyDigest: 'yes' })).body as { value: Card }).value;
     assert.equal(refused.body[0]!.text, 'Something did not work');
+  });
+
+  it('explains recommendations by a session the person attended through the join link', async () => {
+    await importSessions(test, [sessionRecord('s-1', { title: 'Breathe together', topics: ['stress'] })]);
+    const as = { user: ALEX, serviceUrl: connector.url };
+    await cardAfter(test, 'session.book', { sessionId: 's-1' }, as);
+    test.clock.set('2026-12-02T12:00:00Z');
+    const join = urlOf(await cardAfter(test, 'session.refresh', { sessionId: 's-1' }, { ...as, trigger: 'automatic' }), /\/r\/join\//)!;
+    assert.equal((await fetch(local(join), { redirect: 'manual' })).status, 302);
+    const [first] = courses(await recommendCard());
+    assert.equal(first!.reason, "Because you attended 'Breathe together'");
   });
 
   it('never tells one person what another did', async () => {

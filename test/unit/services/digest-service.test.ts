@@ -11,7 +11,7 @@ describe('weekly digest', () => {
   const queued = () => f.db.collection('deliveries').find({}).toArray();
   async function subscribe(person = alex) {
     await f.recommendations.setWeeklyDigest(person, true, 'en');
-    await f.usage.record({ person, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
+    await f.usage.record({ ...person, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
   }
 
   it('queues one digest per subscriber and week, however often it runs', async () => {
@@ -35,7 +35,7 @@ describe('weekly digest', () => {
   });
 
   it('sends nothing to people who did not opt in', async () => {
-    await f.usage.record({ person: alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
+    await f.usage.record({ ...alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
     f.clock.set(MONDAY_MORNING);
     assert.equal(await f.digests.enqueueDue(), 0);
   });
@@ -54,7 +54,7 @@ describe('weekly digest', () => {
     const digest = await f.recommendations.digestFor(alex, courseIds, 'en');
     assert.equal(digest?.occasion, 'digest');
     assert.deepEqual(digest?.items.map((i) => i.courseId), courseIds);
-    for (const id of courseIds) await f.usage.record({ person: alex, kind: 'course.viewed', itemType: 'course', itemId: id });
+    for (const id of courseIds) await f.usage.record({ ...alex, kind: 'course.viewed', itemType: 'course', itemId: id });
     assert.equal(await f.recommendations.digestFor(alex, courseIds, 'en'), undefined);
   });
 });

@@ -13,11 +13,11 @@ describe('searchCourses initial run, personalised', () => {
 
   const alex = { userId: 'alex', tenantId: 't1' };
   const viewBy = async (count: number, courseId: string, tenantId: string) => {
-    for (let i = 0; i < count; i += 1) await f.usage.record({ person: { userId: `p${i}`, tenantId }, kind: 'course.viewed', itemType: 'course', itemId: courseId });
+    for (let i = 0; i < count; i += 1) await f.usage.record({ userId: `p${i}`, tenantId, kind: 'course.viewed', itemType: 'course', itemId: courseId });
   };
 
   it('puts the person’s recommendations first', async () => {
-    await f.usage.record({ person: alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
+    await f.usage.record({ ...alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
     const expected = (await f.recommendations.recommend(alex, 3)).map((p) => p.course.id);
     assert.deepEqual(await ranking.mostPopular(alex, 3), expected);
     assert.ok(COURSES.find((c) => c.id === expected[0])!.topics.includes('sleep'), expected[0]);

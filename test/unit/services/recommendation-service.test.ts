@@ -9,11 +9,11 @@ describe('RecommendationService', () => {
   afterEach(() => f.db.close());
 
   const alex = { userId: 'alex', tenantId: 't1' };
-  const view = (person: Person, courseId: string) => f.usage.record({ person, kind: 'course.viewed', itemType: 'course', itemId: courseId });
+  const view = (person: Person, courseId: string) => f.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: courseId });
   const colleagues = (count: number, tenantId = 't1') => Array.from({ length: count }, (_, i) => ({ userId: `c${i}`, tenantId }));
 
   it('explains a recommendation by what the person attended, in their language', async () => {
-    await f.usage.record({ person: alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
+    await f.usage.record({ ...alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
     const card = await f.recommendations.cardFor(alex, 'fr');
     assert.equal(card.items[0]!.courseId, 'dormir-7');
     assert.equal(reasonText(card.items[0]!.reason, 'fr'), 'Parce que vous avez participé à « Mieux dormir dès ce soir »');

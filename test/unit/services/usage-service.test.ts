@@ -9,7 +9,7 @@ describe('UsageService', () => {
   const alex = { userId: 'alex', tenantId: 't1' };
 
   it('writes the raw record and updates the aggregates with the item’s catalogue topics', async () => {
-    await f.usage.record({ person: alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
+    await f.usage.record({ ...alex, kind: 'session.attended', itemType: 'session', itemId: 's-dormir' });
     const [raw] = await f.store.usage.listFor(alex);
     assert.deepEqual(raw, { userId: 'alex', tenantId: 't1', kind: 'session.attended', itemType: 'session', itemId: 's-dormir', at: f.clock.now() });
     const profile = await f.store.usageAggregates.profile(alex);
@@ -18,7 +18,7 @@ describe('UsageService', () => {
   });
 
   it('keeps shown recommendations as raw records only', async () => {
-    await f.usage.record({ person: alex, kind: 'recommendation.shown', itemType: 'course', itemId: 'grief' });
+    await f.usage.record({ ...alex, kind: 'recommendation.shown', itemType: 'course', itemId: 'grief' });
     assert.equal((await f.store.usage.listFor(alex)).length, 1);
     assert.deepEqual(await f.store.usageAggregates.profile(alex), { items: {}, dismissed: [] });
   });
@@ -26,8 +26,8 @@ describe('UsageService', () => {
   it('forgets a person: raw records, profile and their share of the tenant counts', async () => {
     const blair = { userId: 'blair', tenantId: 't1' };
     for (const person of [alex, blair]) {
-      await f.usage.record({ person, kind: 'course.viewed', itemType: 'course', itemId: 'grief' });
-      await f.usage.record({ person, kind: 'course.viewed', itemType: 'course', itemId: 'move' });
+      await f.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: 'grief' });
+      await f.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: 'move' });
     }
     assert.deepEqual(await f.usage.forget(alex), { records: 2 });
     assert.deepEqual(await f.store.usage.listFor(alex), []);

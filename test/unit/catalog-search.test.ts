@@ -139,6 +139,22 @@ describe('catalogue search service', () => {
     assert.equal(new Set([...first, ...second].map((result) => result.session.id)).size, 30);
   });
 
+  it('serves repeated queries and later pages from the cached ranking, dropping sessions that started since', async () => {
+    await catalog.import({ sessions: Array.from({ length: 30 }, (_, i) => sessionRecord({ id: `st-${i}`, title: `Stretch ${i}`, startsAt: new Date(Date.UTC(2026, 11, 2, i)).toISOString() })) });
+    const uncached = new CatalogSearchService({ index, seats: capacitySeatCounter, popularity: { mostPopular: async () => [] }, clock, cachedQueries: 0 });
+    const ids = async (service: CatalogSearchService, extra: Partial<SearchRequest>) => (await service.searchSessions(request('stretch', extra))).map((r) => r.session.id);
+    for (const page of [{ count: 10 }, { skip: 10, count: 10 }, { skip: 20, count: 25 }, { count: 10 }]) assert.deepEqual(await ids(search, page), await ids(uncached, page));
+    const before = await ids(search, { count: 5 });
+    clock.set('2026-12-02T02:30:00Z'); // st-0, st-1 and st-2 have started
+    try {
+      const after = await ids(search, { count: 5 });
+      assert.deepEqual(after, (await ids(uncached, { count: 5 })));
+      assert.ok(!after.some((id) => ['st-0', 'st-1', 'st-2'].includes(id)) && before.some((id) => ['st-0', 'st-1', 'st-2'].includes(id)));
+    } finally {
+      clock.set('2026-12-01T09:00:00Z');
+    }
+  });
+
   it('answers no sessions for text with nothing to search for', async () => {
     await catalog.import({ sessions: [sessionRecord({})] });
     assert.deepEqual(await search.searchSessions(request('🙂 .*')), []);

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 async function inProcess(dataDir: string): Promise<void> {
   const db = openEmbeddedDatabase({ dataDir });
   const store = createStore(db);
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: quietLog });
+  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: quietLog });
   let started = performance.now();
   const report = await catalog.import(syntheticCatalogue(NOW, SESSIONS, COURSES));
   print(`catalogue imported into the embedded store: ${report.sessions.accepted} sessions, ${report.courses.accepted} courses in ${((performance.now() - started) / 1000).toFixed(1)} s`);

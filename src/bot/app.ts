@@ -3,11 +3,13 @@ import type { Logger } from 'pino';
 import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
+import type { RecommendationService } from '../services/recommendation-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
 
@@ -19,6 +21,7 @@ export interface BotDependencies {
   readonly people: PeopleService;
   readonly search: CatalogSearchService;
   readonly bookings: BookingService;
+  readonly recommendations: RecommendationService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -36,11 +39,13 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
   const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
     mySessions: mySessionsCommand(deps.bookings),
+    recommend: createRecommendCommand(deps.recommendations),
   };
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
   registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
+  registerRecommendationActions(app, deps.recommendations, deps.log);
   return app;
 }

@@ -38,7 +38,7 @@ describe('catalogue search service', () => {
     const db = openEmbeddedDatabase({ dataDir: makeTempDir('search') });
     close = () => db.close();
     store = createStore(db);
-    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: silentLog });
+    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: silentLog });
     index = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: silentLog });
     catalog.onCatalogChange(() => index.refresh());
     seats = capacitySeatCounter;

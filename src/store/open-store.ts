@@ -4,6 +4,7 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded
 import { ensureIndexes } from './indexes';
 import { openMongoDatabase } from './mongo/mongo-database';
 import { StoreCatalogVersionRepository, StoreCourseRepository, StoreSessionRepository, type CourseDocument, type MetaDocument, type SessionDocument } from './repositories/catalog-repositories';
+import { DeliveryQueueAdmin } from './repositories/delivery-admin';
 import { StoreDeliveryQueue, type DeliveryDocument } from './repositories/delivery-queue';
 import { StoreConversationReferenceRepository, StoreUserRepository, type ConversationReferenceDocument, type UserDocument } from './repositories/people-repositories';
 import { StoreSecrets, type SecretDocument } from './repositories/secrets';
@@ -19,6 +20,7 @@ export interface Store {
   readonly conversationReferences: StoreConversationReferenceRepository;
   readonly usage: StoreUsageRepository;
   readonly deliveries: StoreDeliveryQueue;
+  readonly deliveryAdmin: DeliveryQueueAdmin;
   readonly secrets: StoreSecrets;
 }
 
@@ -43,6 +45,7 @@ export function createStore(db: StoreDatabase, now: () => Date = () => new Date(
     conversationReferences: new StoreConversationReferenceRepository(db.collection<ConversationReferenceDocument>('conversationReferences')),
     usage: new StoreUsageRepository(db.collection<UsageDocument>('usage')),
     deliveries: new StoreDeliveryQueue(db.collection<DeliveryDocument>('deliveries'), now),
+    deliveryAdmin: new DeliveryQueueAdmin(db.collection<DeliveryDocument>('deliveries')),
     secrets: new StoreSecrets(db.collection<SecretDocument>('secrets')),
   };
 }

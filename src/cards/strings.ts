@@ -26,6 +26,30 @@ const EN = {
   comingSoonText: 'This part of the app is not available yet. Try "help" to see what you can do today.',
   errorTitle: 'Something did not work',
   errorText: 'Please try again in a moment.',
+  reminderTitle: 'Reminder: your session starts in {in}',
+  startingSoonTitle: 'Your session is starting soon',
+  movedTitle: 'Your session has moved',
+  movedText: 'It was planned for {was}. Your reminders follow the new time.',
+  cancelledTitle: 'Session cancelled',
+  cancelledText: 'The provider cancelled this session. We are sorry; other sessions are a search away.',
+  promotedTitle: 'A seat is yours',
+  promotedText: 'A seat became free and you were first on the waitlist: you are now booked.',
+  feedReminder: '"{title}" starts in {in}',
+  feedStartingSoon: '"{title}" is starting soon',
+  feedMoved: '"{title}" has moved to {when} (UTC)',
+  feedCancelled: '"{title}" was cancelled',
+  feedPromoted: 'A seat in "{title}" is yours',
+  actionJoin: 'Join',
+  actionCancelBooking: 'Cancel my booking',
+  actionAddToCalendar: 'Add to calendar',
+  durationDay: '1 day',
+  durationHour: '1 hour',
+  durationMinutes: '{n} minutes',
+  settingsTitle: 'Your settings',
+  settingsRemindersLabel: 'Remind me before a session',
+  settingsRemindersHint: 'Select none to receive no reminders. Changes apply to the reminders still to come.',
+  settingsSave: 'Save',
+  settingsSaved: '✓ Saved.',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof EN]: string };
@@ -55,10 +79,39 @@ const FR: Strings = {
   comingSoonText: "Cette partie de l'application n'est pas encore disponible. Tapez « aide » pour voir ce que vous pouvez faire.",
   errorTitle: "Quelque chose n'a pas fonctionné",
   errorText: 'Merci de réessayer dans un instant.',
+  reminderTitle: 'Rappel : votre séance commence dans {in}',
+  startingSoonTitle: 'Votre séance commence bientôt',
+  movedTitle: 'Votre séance a été déplacée',
+  movedText: 'Elle était prévue le {was}. Vos rappels suivent le nouvel horaire.',
+  cancelledTitle: 'Séance annulée',
+  cancelledText: "L'intervenant a annulé cette séance. Nous en sommes désolés ; d'autres séances vous attendent dans la recherche.",
+  promotedTitle: 'Une place est à vous',
+  promotedText: "Une place s'est libérée et vous étiez en tête de la liste d'attente : votre réservation est confirmée.",
+  feedReminder: '« {title} » commence dans {in}',
+  feedStartingSoon: '« {title} » commence bientôt',
+  feedMoved: '« {title} » est déplacée au {when} (UTC)',
+  feedCancelled: '« {title} » est annulée',
+  feedPromoted: 'Une place pour « {title} » est à vous',
+  actionJoin: 'Rejoindre',
+  actionCancelBooking: 'Annuler ma réservation',
+  actionAddToCalendar: 'Ajouter au calendrier',
+  durationDay: '1 jour',
+  durationHour: '1 heure',
+  durationMinutes: '{n} minutes',
+  settingsTitle: 'Vos paramètres',
+  settingsRemindersLabel: 'Me rappeler avant une séance',
+  settingsRemindersHint: 'Ne cochez rien pour ne recevoir aucun rappel. Les changements valent pour les rappels à venir.',
+  settingsSave: 'Enregistrer',
+  settingsSaved: '✓ Enregistré.',
 };
 
 const STRINGS: Record<Language, Strings> = { en: EN, fr: FR };
 
 export function stringsFor(language: Language): Strings {
   return STRINGS[language];
+}
+
+/** Fills `{name}` placeholders; values are plain text, never templates. */
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }

@@ -1,0 +1,31 @@
+/**
+ * A failed call to an outside service, saying what the service said: which service, the HTTP status,
+ * whether trying again can help, and a short detail (the service's error code, never a token or a
+ * whole body). `retryAfterMs` carries a 429/503 `Retry-After` when the service sent one.
+ */
+export class IntegrationError extends Error {
+  constructor(
+    readonly service: string,
+    readonly status: number | undefined,
+    readonly retryable: boolean,
+    readonly details: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${service} ${status ?? 'no response'}: ${details}`);
+    this.name = 'IntegrationError';
+  }
+}
+
+/** Statuses worth another try (Teams rate-limit guidance: 429, 412, 502, 503, 504; plus 500 and 408). */
+export function isRetryableStatus(status: number | undefined): boolean {
+  return status === undefined || [408, 412, 429, 500, 502, 503, 504].includes(status);
+}
+
+/** `Retry-After` as seconds (Graph sends fractions, e.g. `2.128`) or an HTTP date, in milliseconds. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

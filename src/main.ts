@@ -3,10 +3,14 @@ import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
 import { createMessagesHandler } from './bot/messages-endpoint';
 import { routeSdkConsoleToLogger } from './bot/sdk-console';
+import { composeDelivery, type DeliveryStack } from './compose-delivery';
 import { ConfigError, loadConfig, type Config } from './config';
+import type { BookingDirectory } from './domain/delivery-ports';
 import type { Clock } from './domain/ports';
+import { mountLocalAdmin } from './http/local-admin';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
+import { createConfidentialClient } from './integrations/graph/graph-client';
 import { createRootLogger, type Logger } from './logger';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
@@ -18,6 +22,8 @@ import { createStore, openDatabase } from './store/open-store';
 export interface RunningApp {
   readonly port: number;
   readonly log: Logger;
+  /** Reminders and notices: the booking service's hooks (planner) and the scheduler, for tests and wiring. */
+  readonly delivery: DeliveryStack;
   /** Stops accepting, finishes in-flight work, closes the store. */
   stop(): Promise<void>;
 }
@@ -25,6 +31,8 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /** Who is booked where; the booking service's once it exists (issue #5). */
+  readonly bookings?: BookingDirectory;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -38,7 +46,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole);
+    return await startOnStore(config, db, log, clock, restoreConsole, options.bookings);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -46,7 +54,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
+async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, bookings?: BookingDirectory): Promise<RunningApp> {
   const store = createStore(db, () => clock.now());
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
@@ -56,8 +64,14 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
   }
 
-  const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people });
+  // One app-only MSAL client (one token cache) for the Bot Connector and Graph; none in local mode.
+  const confidentialClient = config.bot
+    ? createConfidentialClient({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, clientId: config.bot.id, clientSecret: config.bot.password, log: log.child({ component: 'msal' }) })
+    : undefined;
+  // msal-node 3 here, 2 inside botframework-connector: the confidential client API botbuilder calls is the same.
+  const adapter = createAdapter(config, log.child({ component: 'bot' }), confidentialClient as never);
+  const delivery = composeDelivery({ config, store, adapter, catalog, clock, log, bookings, confidentialClient, instanceId: `${process.pid}-${clock.now().getTime().toString(36)}` });
+  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, settings: delivery.settings });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -66,24 +80,28 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, queue: store.deliveryAdmin, clock, log: log.child({ component: 'admin' }) });
       },
     },
     config.port,
     log.child({ component: 'http' }),
   );
   embedded?.lock.advertisePort(server.port);
+  // After HTTP: a reminder may need the app reachable (links); before closing the store on the way out.
+  if (config.delivery.schedulerEnabled) delivery.scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
       await server.close();
+      await delivery.scheduler.stop();
       await db.close();
       restoreConsole();
       log.info({}, 'stopped');
       log.flush();
     })());
-  return { port: server.port, log, stop };
+  return { port: server.port, log, delivery, stop };
 }
 
 function warnAboutInboundAuth(config: Config, log: Logger): void {

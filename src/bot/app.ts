@@ -1,10 +1,12 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { PeopleService } from '../services/people-service';
+import type { SettingsService } from '../services/settings-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { registerSettingsRoutes, settingsCommand } from './routes/settings';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -12,6 +14,7 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly settings: SettingsService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -24,9 +27,10 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {};
+  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = { settings: settingsCommand(deps.settings) };
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
+  registerSettingsRoutes(app, deps.settings);
   return app;
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/catalog';
-import { CARD_VERBS } from './session-view';
 import { renderTemplate, type AdaptiveCard } from './render';
+import { CARD_VERBS } from './session-view';
 import { fill, stringsFor } from './strings';
 import noticeTemplate from './templates/notice.json';
 

@@ -73,3 +73,34 @@ export interface BookingDirectory {
   /** Sessions the person holds a seat in that start after `now`. */
   upcomingSessionIdsOf(person: Person, now: Date): Promise<string[]>;
 }
+
+/** One queue item as an operator sees it: no user or tenant id, only what helps decide. */
+export interface QueueRow {
+  /** Short opaque reference (a hash of the key), to retry one item. */
+  readonly ref: string;
+  readonly kind: string;
+  readonly sessionId: string | undefined;
+  readonly dueAt: Date;
+  readonly attempts: number;
+  readonly throttled: number;
+  readonly lastError: string | undefined;
+  readonly leased: boolean;
+}
+
+export interface QueueSummary {
+  readonly pendingDue: number;
+  readonly pendingLater: number;
+  readonly failing: number;
+  readonly dead: number;
+  readonly done: number;
+}
+
+export type QueueView = 'pending' | 'failing' | 'dead';
+
+/** The operator's view of the queue (`npm run admin -- queue`). */
+export interface QueueInspector {
+  summary(now: Date): Promise<QueueSummary>;
+  list(view: QueueView, now: Date, limit?: number): Promise<QueueRow[]>;
+  /** Puts dead items back, due now, with fresh attempts: one by `ref`, or all. Returns how many. */
+  retryDead(now: Date, ref?: string): Promise<number>;
+}

@@ -1,30 +1,9 @@
+import type { QueueInspector, QueueRow, QueueSummary, QueueView } from '../../domain/delivery-ports';
 import type { StoreCollection } from '../collection';
 import { NO_LEASE, type DeliveryDocument } from './delivery-queue';
 
-/** One queue item as an operator sees it: no user or tenant id, only what helps decide. */
-export interface QueueRow {
-  readonly ref: string;
-  readonly kind: string;
-  readonly sessionId: string | undefined;
-  readonly dueAt: Date;
-  readonly attempts: number;
-  readonly throttled: number;
-  readonly lastError: string | undefined;
-  readonly leased: boolean;
-}
-
-export interface QueueSummary {
-  readonly pendingDue: number;
-  readonly pendingLater: number;
-  readonly failing: number;
-  readonly dead: number;
-  readonly done: number;
-}
-
-export type QueueView = 'pending' | 'failing' | 'dead';
-
 /** The operator's view of the delivery queue (`npm run admin -- queue`). */
-export class DeliveryQueueAdmin {
+export class DeliveryQueueAdmin implements QueueInspector {
   constructor(private readonly deliveries: StoreCollection<DeliveryDocument>) {}
 
   async summary(now: Date): Promise<QueueSummary> {

@@ -83,17 +83,28 @@ export class StoreDeliveryQueue implements DeliveryQueue {
    * Batching keeps a drain of thousands of items at a few store round trips per hundred deliveries.
    */
   async claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedNotice[]> {
+    const claimed: ClaimedNotice[] = [];
+    // Instances racing for the same candidates: the loser tries again (a few rounds) rather than idle.
+    for (let round = 0; round < 3 && claimed.length < limit; round += 1) {
+      const { got, lost } = await this.claimRound(owner, now, limit - claimed.length, leaseMs);
+      claimed.push(...got);
+      if (lost === 0) break;
+    }
+    return claimed;
+  }
+
+  private async claimRound(owner: string, now: Date, limit: number, leaseMs: number): Promise<{ got: ClaimedNotice[]; lost: number }> {
     const claimable = { status: 'pending' as const, dueAt: { $lte: now }, leaseUntil: { $lte: now } };
     const candidates = await this.deliveries.find(claimable, { sort: { dueAt: 1 }, limit, projection: { _id: 1 } }).toArray();
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return { got: [], lost: 0 };
     const ids = candidates.map((doc) => doc._id);
     const claim = `${owner}:${randomUUID()}`;
     await this.deliveries.updateMany(
       { _id: { $in: ids }, ...claimable },
       { $set: { leaseUntil: new Date(now.getTime() + leaseMs), claim }, $inc: { attempts: 1 } },
     );
-    const claimed = await this.deliveries.find({ claim, _id: { $in: ids } }, { sort: { dueAt: 1 } }).toArray();
-    return claimed.map((doc) => ({
+    const docs = await this.deliveries.find({ claim, _id: { $in: ids } }, { sort: { dueAt: 1 } }).toArray();
+    const got = docs.map((doc) => ({
       key: doc._id,
       person: { userId: doc.userId, tenantId: doc.tenantId },
       payload: doc.payload,
@@ -101,6 +112,7 @@ export class StoreDeliveryQueue implements DeliveryQueue {
       attempts: doc.attempts,
       claim,
     }));
+    return { got, lost: ids.length - got.length };
   }
 
   async complete(item: ClaimedNotice, now: Date, outcome: 'sent' | 'skipped'): Promise<boolean> {

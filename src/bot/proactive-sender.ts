@@ -46,11 +46,17 @@ export class BotProactiveSender implements ChatSender {
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new DeliveryError('TRANSIENT', `bot-connector timeout after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
     });
+    // The send's own failure is caught inside the turn: the adapter's onTurnError would otherwise
+    // swallow it (botbuilder's BotAdapter.runMiddleware) and a refused message would look delivered.
+    let failure: unknown;
     try {
       const sending = this.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
-        await sendCard(context, card as AdaptiveCard);
+        await sendCard(context, card as AdaptiveCard).catch((error: unknown) => {
+          failure = error ?? new Error('send failed');
+        });
       });
       await Promise.race([sending, timeout]);
+      if (failure) throw failure;
     } catch (error) {
       throw classifyConnectorError(error);
     } finally {

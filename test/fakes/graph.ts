@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { HttpFake, type RecordedRequest } from './http-fake';
 
 export interface FakeGraphUser {
@@ -10,7 +12,8 @@ export interface FakeGraphUser {
 }
 
 /**
- * Microsoft Graph v1.0, the parts the app calls, with state: users (`GET /users/{id}`), the org app
+ * Microsoft Graph v1.0 over https on 127.0.0.1 (the Graph client sends its token to https hosts only;
+ * same test CA as the token endpoint), the parts the app calls, with state: users (`GET /users/{id}`), the org app
  * catalogue, per-user app installations and their personal chats, activity-feed notifications.
  * Point `GRAPH_BASE_URL` at `fake.url`. Failures: `failNext(count, response, pathPattern)` (429 with
  * Retry-After, 503, 403…); `feedRequiresInstallation` makes the feed answer 403 to people without
@@ -27,7 +30,10 @@ export class FakeGraph extends HttpFake {
   feedRequiresInstallation = true;
 
   constructor(readonly teamsAppId: string) {
-    super();
+    const tls = path.resolve(__dirname, '../fixtures/tls');
+    super({ key: fs.readFileSync(path.join(tls, 'localhost.key')), cert: fs.readFileSync(path.join(tls, 'localhost.pem')) });
+    this.on('GET', /.*/, (request) => (request.headers.authorization?.startsWith('Bearer ') ? undefined : unauthorized()));
+    this.on('POST', /.*/, (request) => (request.headers.authorization?.startsWith('Bearer ') ? undefined : unauthorized()));
     this.on('GET', /^\/v1\.0\/appCatalogs\/teamsApps\?/, (request) =>
       ({ status: 200, body: { value: query(request).includes(`externalId eq '${this.teamsAppId}'`) ? [{ id: this.catalogId, externalId: this.teamsAppId }] : [] } }));
     this.on('GET', /^\/v1\.0\/users\/[^/]+\/teamwork\/installedApps\?/, (request) => {
@@ -43,7 +49,7 @@ export class FakeGraph extends HttpFake {
       return { status: 201 };
     });
     this.on('GET', /^\/v1\.0\/users\/[^/]+\/teamwork\/installedApps\/[^/]+\/chat$/, (request) => {
-      const installation = decodeURIComponent(request.path.split('/')[5]!);
+      const installation = decodeURIComponent(request.path.split('/')[6]!);
       const user = userOf(request);
       return this.installed.get(user) === installation ? { status: 200, body: { id: this.chatIdOf(user) } } : { status: 404, body: { error: { code: 'NotFound' } } };
     });
@@ -85,6 +91,10 @@ export class FakeGraph extends HttpFake {
   installRequests(): RecordedRequest[] {
     return this.requestsTo(/\/teamwork\/installedApps$/, 'POST');
   }
+}
+
+function unauthorized() {
+  return { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } } };
 }
 
 function userOf(request: RecordedRequest): string {

@@ -88,7 +88,8 @@ export class HttpFake {
       this.requests.push(request);
       const response = this.answer(request);
       const send = () => {
-        res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
+        // No body, no content type: clients (Graph's) would try to parse an empty JSON document.
+        res.writeHead(response.status, { ...(response.body === undefined ? {} : { 'content-type': 'application/json' }), ...response.headers });
         res.end(response.body === undefined ? '' : JSON.stringify(response.body));
       };
       if (response.delayMs) setTimeout(send, response.delayMs);

@@ -37,7 +37,7 @@ export class FakeTokenEndpoint extends HttpFake {
         },
       };
     });
-    this.on('POST', /^\/[^/]+\/oauth2\/v2\.0\/token$/, () => {
+    this.on('POST', /^\/[^/]+\/oauth2\/v2\.0\/token(\?.*)?$/, () => {
       this.issued += 1;
       return { status: 200, body: { token_type: 'Bearer', expires_in: this.expiresInSeconds, ext_expires_in: this.expiresInSeconds, access_token: `fake-token-${this.issued}` } };
     });
@@ -45,6 +45,6 @@ export class FakeTokenEndpoint extends HttpFake {
 
   /** Token requests, optionally only those asking for a scope (e.g. `https://api.botframework.com/.default`). */
   tokenRequests(scope?: string): RecordedRequest[] {
-    return this.requestsTo(/\/oauth2\/v2\.0\/token$/, 'POST').filter((request) => !scope || new URLSearchParams(request.rawBody).get('scope')?.includes(scope));
+    return this.requestsTo(/\/oauth2\/v2\.0\/token(\?.*)?$/, 'POST').filter((request) => !scope || new URLSearchParams(request.rawBody).get('scope')?.includes(scope));
   }
 }

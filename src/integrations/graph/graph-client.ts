@@ -38,7 +38,7 @@ export function createConfidentialClient(options: ConfidentialClientOptions): Co
     system: {
       loggerOptions: {
         piiLoggingEnabled: false,
-        logLevel: MsalLogLevel.Warning,
+        logLevel: MsalLogLevel.Error,
         loggerCallback: (_level, message) => options.log.warn({ msal: { message: message.slice(0, 500) } }, 'msal'),
       },
     },
@@ -65,6 +65,9 @@ export function createGraphClient(options: GraphClientOptions): Client {
   return Client.initWithMiddleware({
     baseUrl: `${options.graphBaseUrl.replace(/\/+$/, '')}/`,
     defaultVersion: 'v1.0',
+    // The client attaches the token only to https URLs of known Graph hosts, or of hosts named here
+    // (hostname without port): a GRAPH_BASE_URL other than graph.microsoft.com must be https and listed.
+    customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
     // No redirect or telemetry handlers: Graph's JSON APIs we call do not redirect, and nothing else is sent.
     middleware: [new AuthenticationHandler(authProvider), new RetryHandler(new RetryHandlerOptions(1, 2)), new HTTPMessageHandler()],
   });

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
-import { DeliveryError } from '../domain/delivery';
+import { DeliveryError, retryAfterMs } from '../domain/delivery';
 import type { ChatSender } from '../domain/delivery-ports';
 import type { Person } from '../domain/people';
 import { sendCard } from './send';
@@ -80,17 +80,9 @@ export function classifyConnectorError(error: unknown): DeliveryError {
   const body = rest.response?.bodyAsText ?? '';
   const subCode = [...BLOCKED_CODES, ...NO_CONVERSATION_CODES].find((code) => body.includes(code));
   const detail = `bot-connector ${status ?? '-'} ${subCode ?? rest.code ?? 'error'}`;
-  if (status === 429) return new DeliveryError('THROTTLED', detail, retryAfterMs(rest.response?.headers?.get('retry-after')));
+  if (status === 429) return new DeliveryError('THROTTLED', detail, retryAfterMs(rest.response?.headers?.get('retry-after'), Date.now()));
   if (subCode && BLOCKED_CODES.includes(subCode)) return new DeliveryError('BLOCKED', detail);
   if (subCode || status === 404) return new DeliveryError('NO_CONVERSATION', detail);
   if (status === undefined || [408, 412, 500, 502, 503, 504].includes(status)) return new DeliveryError('TRANSIENT', detail);
   return new DeliveryError('REJECTED', detail);
-}
-
-function retryAfterMs(value: string | undefined | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -66,3 +66,15 @@ function backoff(attempts: number, policy: RetryPolicy, random: number): number 
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   return Math.max(policy.baseDelayMs / 2, Math.floor(random * ceiling));
 }
+
+/**
+ * A `Retry-After` value in milliseconds: seconds (Graph sends fractions, e.g. `2.128`) or an HTTP
+ * date. Undefined when absent or unreadable.
+ */
+export function retryAfterMs(value: string | null | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -20,12 +20,3 @@ export class IntegrationError extends Error {
 export function isRetryableStatus(status: number | undefined): boolean {
   return status === undefined || [408, 412, 429, 500, 502, 503, 504].includes(status);
 }
-
-/** `Retry-After` as seconds (Graph sends fractions, e.g. `2.128`) or an HTTP date, in milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

@@ -66,8 +66,10 @@ export class DeliveryScheduler {
   private async run(): Promise<void> {
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
-      if (free <= 0) {
-        await this.sleep(this.options.pollMs); // woken as soon as a delivery finishes
+      // Claim in batches: wait until half the slots are free (woken as each delivery finishes), so a
+      // claim's store round trips are shared by many items instead of paid per item.
+      if (free <= 0 || (this.inFlight.size > 0 && free < Math.ceil(this.options.concurrency / 2))) {
+        await this.sleep(this.options.pollMs);
         continue;
       }
       let claimed = 0;

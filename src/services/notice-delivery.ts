@@ -1,4 +1,4 @@
-import { describeOffset, createNoticeCard } from '../cards/notice-card';
+import { createNoticeCard, describeOffset, type NoticeCardView } from '../cards/notice-card';
 import { languageOf } from '../cards/render';
 import { fill, stringsFor } from '../cards/strings';
 import { endsAt, type Language, type Session } from '../domain/catalog';
@@ -30,7 +30,12 @@ type SessionPayload = Exclude<NoticePayload, { kind: 'recommendations.digest' }>
  * longer applies is skipped, not sent: a reminder for a cancelled session or booking, for a time the
  * session has moved away from, or once the session is over.
  */
+/** Rendered cards kept per content: a fan-out to thousands renders each distinct card once. */
+const CARD_CACHE_SIZE = 500;
+
 export class NoticeDeliveryService {
+  private readonly cards = new Map<string, Readonly<Record<string, unknown>>>();
+
   constructor(private readonly deps: NoticeDeliveryDependencies) {}
 
   async deliver(item: ClaimedNotice): Promise<'sent' | 'skipped'> {
@@ -63,6 +68,17 @@ export class NoticeDeliveryService {
     return undefined;
   }
 
+  private card(view: NoticeCardView): Readonly<Record<string, unknown>> {
+    const key = cardKey(view);
+    let card = this.cards.get(key);
+    if (!card) {
+      card = createNoticeCard(view);
+      if (this.cards.size >= CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value!);
+      this.cards.set(key, card);
+    }
+    return card;
+  }
+
   private async languageOf(person: Person): Promise<Language> {
     const user = await this.deps.users.get(person);
     if (user?.preferences.locale) return user.preferences.locale;
@@ -89,7 +105,7 @@ export class NoticeDeliveryService {
       [title, text, preview] = [strings.promotedTitle, strings.promotedText, fill(strings.feedPromoted, values)];
     }
     const cancelled = session.status === 'cancelled';
-    const card = createNoticeCard({
+    const card = this.card({
       language, title, text,
       sessionId: session.id, sessionTitle: session.title, startsAt: session.startsAt,
       // Until the booking issue's signed, tracked join link lands, Join opens the meeting directly.
@@ -103,6 +119,11 @@ export class NoticeDeliveryService {
       feed: { previewText: preview, templateParameters: [{ name: 'sessionTitle', value: session.title }], webUrl: this.deps.appLink },
     };
   }
+}
+
+/** The card holds nothing personal (same session, same language → same card), so it can be shared. */
+function cardKey(view: NoticeCardView): string {
+  return JSON.stringify(view);
 }
 
 /** The feed cannot format times on the reader's device, so it says UTC plainly. */

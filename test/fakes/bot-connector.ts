@@ -11,12 +11,14 @@ export class FakeBotConnector extends HttpFake {
   /** Sliding one-second window of accepted sends, when a global rate limit is enforced. */
   private limit: { perSecond: number; accepted: number[] } | undefined;
   throttled = 0;
+  /** Milliseconds before each send is answered (the real service takes tens to hundreds). */
+  latencyMs = 0;
 
   constructor() {
     super();
     this.on('POST', /^\/v3\/conversations\/[^/]+\/activities/, (request) => this.refusal(request) ?? this.rateLimited(request));
     this.on('POST', /^\/v3\/conversations$/, () => ({ status: 201, body: { id: `a:${randomUUID()}` } }));
-    this.on('POST', /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, () => ({ status: 201, body: { id: randomUUID() } }));
+    this.on('POST', /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, () => ({ status: 201, body: { id: randomUUID() }, delayMs: this.latencyMs }));
     this.on('PUT', /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/, () => ({ status: 200, body: { id: randomUUID() } }));
     this.on('GET', /^\/v3\/conversations\/[^/]+\/(pagedmembers|members)/, () => ({ status: 200, body: { members: [] } }));
   }
@@ -76,7 +78,7 @@ export class FakeBotConnector extends HttpFake {
       while (window.length > 0 && window[0]! <= now - 1_000) window.shift();
       if (window.length >= this.limit.perSecond) {
         this.throttled += 1;
-        return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'rate limit' } } };
+        return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'rate limit' } }, delayMs: this.latencyMs };
       }
       window.push(now);
     }

@@ -1,5 +1,5 @@
-import { DeliveryError } from '../../domain/delivery';
-import { IntegrationError, isRetryableStatus, parseRetryAfter } from '../integration-error';
+import { DeliveryError, retryAfterMs } from '../../domain/delivery';
+import { IntegrationError, isRetryableStatus } from '../integration-error';
 
 interface GraphErrorLike {
   statusCode?: number;
@@ -12,9 +12,9 @@ export function toIntegrationError(error: unknown, operation: string): Integrati
   if (error instanceof IntegrationError) return error;
   const graph = (error ?? {}) as GraphErrorLike;
   const status = typeof graph.statusCode === 'number' && graph.statusCode > 0 ? graph.statusCode : undefined;
-  const retryAfterMs = parseRetryAfter(graph.headers?.get?.('retry-after'));
+  const retryAfter = retryAfterMs(graph.headers?.get?.('retry-after'), Date.now());
   const code = typeof graph.code === 'string' ? graph.code : status === undefined ? 'NetworkError' : 'Unknown';
-  return new IntegrationError('graph', status, isRetryableStatus(status), `${operation}: ${code}`, retryAfterMs);
+  return new IntegrationError('graph', status, isRetryableStatus(status), `${operation}: ${code}`, retryAfter);
 }
 
 /** How the delivery policy should treat a Graph failure. */

@@ -1,3 +1,13 @@
+/**
+ * The app-only Microsoft Graph foundation, shared by every Graph adapter (installations, activity
+ * feed; the Directory of the privacy issue):
+ *   const cca = createConfidentialClient({ authorityHost, tenantId, clientId, clientSecret, log });
+ *   const graph = createGraphClient({ authorityHost, tenantId, clientId, clientSecret, graphBaseUrl, log, confidentialClient: cca });
+ *   await graph.api(`/users/${id}`).select('givenName,surname').get();
+ * Failures: wrap with `toIntegrationError(error, 'what you did')` from graph-errors.ts (typed
+ * IntegrationError { service: 'graph', status, retryable, details, retryAfterMs }).
+ * Tests: test/fakes/token-endpoint.ts (https authority) and test/fakes/graph.ts (https Graph).
+ */
 import { ConfidentialClientApplication, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import {
   AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type AuthenticationProvider,

@@ -1,3 +1,4 @@
+import { readDeliveryConfig, type DeliveryConfig } from './config-delivery';
 import { parseDuration } from './domain/duration';
 
 export type NotifyChannel = 'chat' | 'feed' | 'auto';
@@ -37,6 +38,8 @@ export interface Config {
   readonly notifyChannel: NotifyChannel;
   /** `LOG_LEVEL`: pino level. Default `info`. */
   readonly logLevel: LogLevel;
+  /** Scheduler, retries and rate limits of proactive delivery (config-delivery.ts). */
+  readonly delivery: DeliveryConfig;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     reminderOffsetsMs: readOffsets(read('REMINDER_OFFSETS') ?? '24h,15m', problems),
     notifyChannel: readChoice('NOTIFY_CHANNEL', NOTIFY_CHANNELS, 'auto', read, problems),
     logLevel: readChoice('LOG_LEVEL', LOG_LEVELS, 'info', read, problems),
+    delivery: readDeliveryConfig(read, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -3,12 +3,15 @@ import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
 import { createMessagesHandler } from './bot/messages-endpoint';
 import { routeSdkConsoleToLogger } from './bot/sdk-console';
+import { composeDelivery, type DeliveryStack } from './compose-delivery';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
+import { mountLocalAdmin } from './http/local-admin';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { startHttpServer } from './http/server';
 import { mountSessionRoutes } from './http/session-routes';
 import { mountTrackedRedirects } from './http/tracked-redirects';
+import { createConfidentialClient } from './integrations/graph/graph-client';
 import { createRootLogger, type Logger } from './logger';
 import { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
@@ -30,6 +33,8 @@ import { createStore, openDatabase, type Store } from './store/open-store';
 export interface RunningApp {
   readonly port: number;
   readonly log: Logger;
+  /** Reminders and notices: the booking service's hooks (planner) and the scheduler, for tests and wiring. */
+  readonly delivery: DeliveryStack;
   /** Stops accepting, finishes in-flight work, closes the store. */
   stop(): Promise<void>;
 }
@@ -79,12 +84,24 @@ async function startOnStore(
   const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
   const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
 
+  // One app-only MSAL client (one token cache) for the Bot Connector and Graph; none in local mode.
+  const confidentialClient = config.bot
+    ? createConfidentialClient({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, clientId: config.bot.id, clientSecret: config.bot.password, log: log.child({ component: 'msal' }) })
+    : undefined;
+  // msal-node 3 here, 2 inside botframework-connector: the confidential client API botbuilder calls is the same.
+  const adapter = createAdapter(config, log.child({ component: 'bot' }), confidentialClient as never);
   const links = new SessionLinks(signer, config.publicBaseUrl);
-  const bookings = new BookingService({ bookings: store.bookings, usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  const delivery = composeDelivery({
+    config, store, adapter, catalog, clock, log, bookings: store.bookings, links, digests: recommendations, confidentialClient,
+    instanceId: `${process.pid}-${clock.now().getTime().toString(36)}`,
+  });
+
+  const bookings = new BookingService({ bookings: store.bookings, usage, reminders: delivery.planner, links, clock, log: log.child({ component: 'booking' }) });
   catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
-  const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings, recommendations });
+  const bot = createBotApplication({
+    adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings, recommendations, settings: delivery.settings,
+  });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -94,6 +111,7 @@ async function startOnStore(
       mount: (router) => {
         mountTrackedRedirects(router, { links: trackedLinks, log: log.child({ component: 'links' }) });
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, queue: store.deliveryAdmin, clock, log: log.child({ component: 'admin' }) });
         mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
       },
     },
@@ -102,6 +120,8 @@ async function startOnStore(
   );
   embedded?.lock.advertisePort(server.port);
   const digestTimer = startDigestTimer(digests, log);
+  // After HTTP: a reminder may need the app reachable (links); before closing the store on the way out.
+  if (config.delivery.schedulerEnabled) delivery.scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -110,12 +130,13 @@ async function startOnStore(
       clearInterval(digestTimer);
       catalogIndex.stop();
       await server.close();
+      await delivery.scheduler.stop();
       await db.close();
       restoreConsole();
       log.info({}, 'stopped');
       log.flush();
     })());
-  return { port: server.port, log, stop };
+  return { port: server.port, log, delivery, stop };
 }
 
 /** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */

@@ -4,6 +4,7 @@ import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { RecommendationService } from '../services/recommendation-service';
+import type { SettingsService } from '../services/settings-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
@@ -12,6 +13,7 @@ import { registerPersonalCommandRoutes, type CommandHandler } from './routes/per
 import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
+import { registerSettingsRoutes, settingsCommand } from './routes/settings';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -22,6 +24,7 @@ export interface BotDependencies {
   readonly search: CatalogSearchService;
   readonly bookings: BookingService;
   readonly recommendations: RecommendationService;
+  readonly settings: SettingsService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -40,6 +43,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
     mySessions: mySessionsCommand(deps.bookings),
     recommend: createRecommendCommand(deps.recommendations),
+    settings: settingsCommand(deps.settings),
   };
   registerConversationCapture(app, deps.people, deps.log);
   registerInstallRoutes(app);
@@ -47,5 +51,6 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
   registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
   registerRecommendationActions(app, deps.recommendations, deps.log);
+  registerSettingsRoutes(app, deps.settings);
   return app;
 }

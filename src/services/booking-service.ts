@@ -3,15 +3,11 @@ import {
 } from '../domain/booking';
 import { BookingError, explainUnappliedBooking, explainUnappliedCancel, type BookOutcome, type CancelOutcome } from '../domain/booking-rules';
 import { endsAt, type Session, type SessionChange } from '../domain/catalog';
-import { noticeKeys } from '../domain/notices';
 import type { Person } from '../domain/people';
-import type { BookingRepository, Clock, Log, NoticeQueue, UsageRecorder } from '../domain/ports';
+import type { BookingRepository, Clock, Log, UsageRecorder } from '../domain/ports';
 import type { UsageKind } from '../domain/usage';
+import type { BookingEvents } from './reminder-planner';
 import type { SessionLinks } from './session-links';
-
-/** A booking change other capabilities react to (reminders are scheduled for seats, dropped on cancel). */
-export type BookingEvent = { readonly kind: 'booked' | 'cancelled' | 'promoted'; readonly person: Person; readonly session: Session };
-export type BookingListener = (event: BookingEvent) => Promise<void>;
 
 /** The state moved between the atomic update and the look that explains it; one more try settles it. */
 const MAX_ATTEMPTS = 5;
@@ -20,7 +16,8 @@ export interface BookingServiceDeps {
   readonly bookings: BookingRepository;
   /** `UsageService` in the app, so that bookings and attendance feed recommendations. */
   readonly usage: UsageRecorder;
-  readonly notices: NoticeQueue;
+  /** Reminders follow seats: planned when one is confirmed, dropped when it is given up (the reminder planner). */
+  readonly reminders: BookingEvents;
   readonly links: SessionLinks;
   readonly clock: Clock;
   readonly log: Log;
@@ -31,13 +28,7 @@ export interface BookingServiceDeps {
  * seats left and their own place, never who else booked.
  */
 export class BookingService {
-  private readonly listeners: BookingListener[] = [];
-
   constructor(private readonly deps: BookingServiceDeps) {}
-
-  onChange(listener: BookingListener): void {
-    this.listeners.push(listener);
-  }
 
   async book(person: Person, sessionId: string): Promise<{ outcome: BookOutcome; view: SessionForViewer }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -46,7 +37,7 @@ export class BookingService {
       if (applied === 'seat' || applied === 'waitlist') {
         const kind = applied === 'seat' ? 'booked' : 'waitlisted';
         await this.recordUsage(person, `session.${kind}`, sessionId, now);
-        if (applied === 'seat') await this.announce({ kind: 'booked', person, session: snapshot!.session });
+        if (applied === 'seat') await this.tellReminders('booked', () => this.deps.reminders.bookingConfirmed(person, snapshot!.session), sessionId);
         return { outcome: { kind, changed: true }, view: this.present(person, snapshot!, now) };
       }
       const outcome = explainUnappliedBooking(sessionId, snapshot, now);
@@ -62,8 +53,7 @@ export class BookingService {
       const { applied, snapshot } = await this.deps.bookings.release(sessionId, person, now, only);
       if (applied === 'seat') {
         await this.recordUsage(person, 'session.cancelled', sessionId, now);
-        await this.dropReminders(person, sessionId);
-        await this.announce({ kind: 'cancelled', person, session: snapshot!.session });
+        await this.tellReminders('cancelled', () => this.deps.reminders.bookingCancelled(person, sessionId), sessionId);
         const promoted = await this.promote(sessionId, now);
         const after = promoted > 0 ? ((await this.deps.bookings.snapshot(sessionId, person)) ?? snapshot!) : snapshot!;
         return { outcome: { kind: 'cancelled' }, view: this.present(person, after, now) };
@@ -140,29 +130,27 @@ export class BookingService {
     };
   }
 
-  /** Moves waiting people onto free seats; each is told through the delivery queue. Returns how many. */
+  /** Moves waiting people onto free seats; each is told (and gets reminders) through the delivery queue. Returns how many. */
   private async promote(sessionId: string, now: Date): Promise<number> {
     const promoted = await this.deps.bookings.promoteWaiting(sessionId, now);
     const session = promoted.length > 0 ? (await this.deps.bookings.snapshot(sessionId, promoted[0]!))?.session : undefined;
     for (const person of promoted) {
       await this.recordUsage(person, 'session.promoted', sessionId, now);
-      try {
-        await this.deps.notices.enqueue({ key: noticeKeys.promotion(person, sessionId, now), person, dueAt: now, payload: { kind: 'waitlist.promoted', sessionId } });
-      } catch (error) {
-        // The seat is theirs either way; the card shows it on their next look. Operators must know the notice is missing.
-        this.deps.log.error({ err: error, sessionId }, 'could not queue the waitlist promotion notice');
-      }
-      if (session) await this.announce({ kind: 'promoted', person, session });
+      if (session) await this.tellReminders('promoted', () => this.deps.reminders.waitlistPromoted(person, session, now), sessionId);
     }
     if (promoted.length > 0) this.deps.log.info({ sessionId, promoted: promoted.length }, 'waitlist promoted');
     return promoted.length;
   }
 
-  private async dropReminders(person: Person, sessionId: string): Promise<void> {
+  /**
+   * The seat is decided either way; a failure to plan its notices is logged as an error for operators
+   * (the planner's writes are idempotent, so a later booking action or a retry repairs them).
+   */
+  private async tellReminders(event: 'booked' | 'cancelled' | 'promoted', plan: () => Promise<void>, sessionId: string): Promise<void> {
     try {
-      await this.deps.notices.cancelPending(person, noticeKeys.sessionReminders(sessionId));
+      await plan();
     } catch (error) {
-      this.deps.log.error({ err: error, sessionId }, 'could not drop the reminders of a cancelled booking');
+      this.deps.log.error({ err: error, event, sessionId }, 'could not plan the reminders and notices of a booking change');
     }
   }
 
@@ -172,16 +160,6 @@ export class BookingService {
       await this.deps.usage.record({ ...person, kind, itemType: 'session', itemId: sessionId, at });
     } catch (error) {
       this.deps.log.error({ err: error, kind, sessionId }, 'could not record usage');
-    }
-  }
-
-  private async announce(event: BookingEvent): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        await listener(event);
-      } catch (error) {
-        this.deps.log.error({ err: error, kind: event.kind, sessionId: event.session.id }, 'a booking listener failed');
-      }
     }
   }
 }

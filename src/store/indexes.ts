@@ -19,6 +19,10 @@ export const INDEXES: IndexDefinition[] = [
   { collection: 'usage', keys: { kind: 1, itemId: 1 }, name: 'usage_kind_item' },
   { collection: 'deliveries', keys: { status: 1, dueAt: 1 }, name: 'deliveries_due' },
   { collection: 'deliveries', keys: { userId: 1, tenantId: 1 }, name: 'deliveries_person' },
+  // The embedded engine narrows scans with equality indexes only: these keep a claim from reading
+  // every delivered item (status) and the read-back of a claim to its own batch (claim).
+  { collection: 'deliveries', keys: { status: 1 }, name: 'deliveries_status' },
+  { collection: 'deliveries', keys: { claim: 1 }, name: 'deliveries_claim' },
 ];
 
 export async function ensureIndexes(db: StoreDatabase, indexes: readonly IndexDefinition[] = INDEXES): Promise<void> {

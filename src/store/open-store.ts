@@ -8,6 +8,7 @@ import {
   StoreCatalogVersionRepository, StoreCourseRepository, StoreRoomRepository, StoreSessionRepository,
   type CourseDocument, type MetaDocument, type RoomDocument, type SessionDocument,
 } from './repositories/catalog-repositories';
+import { DeliveryQueueAdmin } from './repositories/delivery-admin';
 import { StoreDeliveryQueue, type DeliveryDocument } from './repositories/delivery-queue';
 import { StoreConversationReferenceRepository, StoreUserRepository, type ConversationReferenceDocument, type UserDocument } from './repositories/people-repositories';
 import { StoreSecrets, type SecretDocument } from './repositories/secrets';
@@ -28,6 +29,7 @@ export interface Store {
   readonly usage: StoreUsageRepository;
   readonly usageAggregates: StoreUsageAggregateRepository;
   readonly deliveries: StoreDeliveryQueue;
+  readonly deliveryAdmin: DeliveryQueueAdmin;
   readonly secrets: StoreSecrets;
 }
 
@@ -59,6 +61,7 @@ export function createStore(db: StoreDatabase, now: () => Date = () => new Date(
       db.collection<CooccurrenceDocument>('usageCooccurrence'),
     ),
     deliveries: new StoreDeliveryQueue(db.collection<DeliveryDocument>('deliveries'), now),
+    deliveryAdmin: new DeliveryQueueAdmin(db.collection<DeliveryDocument>('deliveries')),
     secrets: new StoreSecrets(db.collection<SecretDocument>('secrets')),
   };
 }

@@ -103,7 +103,7 @@ describe('repository contract', () => {
 
     describe('delivery queue', () => {
       it('enqueues a notice once per key and cancels pending ones by prefix', async () => {
-        const notice = { key: 'reminder:s1:900000:tenant-a:aad-alex', person: ALEX, dueAt: new Date('2026-12-03T10:45:00Z'), payload: { kind: 'session.reminder' as const, sessionId: 's1', offsetMs: 900_000 } };
+        const notice = { key: 'reminder:s1:900000:tenant-a:aad-alex', person: ALEX, dueAt: new Date('2026-12-03T10:45:00Z'), payload: { kind: 'session.reminder' as const, sessionId: 's1', offsetMs: 900_000, startsAt: new Date('2026-12-03T11:00:00Z') } };
         assert.equal(await store.deliveries.enqueue(notice), true);
         assert.equal(await store.deliveries.enqueue(notice), false);
         await store.deliveries.enqueue({ ...notice, key: 'reminder:s2:900000:tenant-a:aad-alex', payload: { ...notice.payload, sessionId: 's2' } });

@@ -78,10 +78,14 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
     assert.deepEqual(verbsOf(await refresh(4)), [CARD_VERBS.cancel]);
     assert.match(textOf(await refresh(5)), /You are number 1 on the waitlist/);
     await test.stop();
-    const notices = readCollection(test.dataDir, 'deliveries');
+    const deliveries = readCollection(test.dataDir, 'deliveries');
+    const notices = deliveries.filter((item) => (item.payload as { kind: string }).kind === 'waitlist.promoted');
     assert.equal(notices.length, 1);
     assert.deepEqual(notices[0]!.payload, { kind: 'waitlist.promoted', sessionId: 's-1' });
     assert.equal(notices[0]!.userId, person(4).aadObjectId);
+    const remindedPeople = new Set(deliveries.filter((item) => (item.payload as { kind: string }).kind === 'session.reminder').map((item) => item.userId));
+    assert.ok(remindedPeople.has(person(4).aadObjectId), 'the promoted person gets reminders');
+    assert.ok(!remindedPeople.has(person(2).aadObjectId), 'the person who cancelled does not');
     const kinds = readCollection(test.dataDir, 'usage').map((u) => `${u.kind}:${String(u.userId).slice(-1)}`).sort();
     assert.deepEqual(kinds, ['session.booked:1', 'session.booked:2', 'session.booked:3', 'session.cancelled:2', 'session.promoted:4', 'session.waitlisted:4', 'session.waitlisted:5']);
   });

@@ -180,6 +180,11 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
       const doc = this.documents.get(idKey(id));
       return doc ? [doc] : [];
     }
+    // `{ _id: { $in: [...] } }` (batch claims, bulk reads): only those documents can match.
+    const ids = (id as { $in?: unknown } | undefined)?.$in;
+    if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((value) => typeof value === 'string' || typeof value === 'number')) {
+      return ids.map((value) => this.documents.get(idKey(value))).filter((doc): doc is StoredDocument => doc !== undefined);
+    }
     for (const index of this.indexes.values()) {
       const ids = index.candidates(filter);
       if (ids) return [...ids].map((key) => this.documents.get(key)).filter((doc): doc is StoredDocument => doc !== undefined);

@@ -1,5 +1,6 @@
 import { seatsOpenToNewcomers, type BookingSnapshot, type ViewerPlace } from '../../domain/booking';
 import type { Session, SessionChange } from '../../domain/catalog';
+import type { BookingDirectory } from '../../domain/delivery-ports';
 import type { Person } from '../../domain/people';
 import type { BookingRepository, SeatCounter } from '../../domain/ports';
 import type { StoreCollection } from '../collection';
@@ -39,7 +40,7 @@ const MAX_PROMOTION_ATTEMPTS = 20_000;
  * `$exists` on array positions and `$ne` on array fields, which mingo evaluates as MongoDB does
  * (test/contract/booking-repository.test.ts runs them on both engines).
  */
-export class StoreBookingRepository implements BookingRepository, SeatCounter {
+export class StoreBookingRepository implements BookingRepository, SeatCounter, BookingDirectory {
   constructor(private readonly sessions: StoreCollection<BookableSessionDocument>) {}
 
   async book(sessionId: string, person: Person, now: Date): Promise<{ applied: Applied; snapshot: BookingSnapshot | undefined }> {
@@ -121,6 +122,21 @@ export class StoreBookingRepository implements BookingRepository, SeatCounter {
       if (change.kind !== 'moved') continue;
       await this.sessions.updateOne({ _id: change.sessionId }, { $set: { lastMove: { from: change.previousStartsAt, at: now } } });
     }
+  }
+
+  /** Who to tell when the provider moves or cancels a session: for notices only, never shown on a card. */
+  async audienceOf(sessionId: string): Promise<{ booked: Person[]; waitlisted: Person[] }> {
+    const doc = await this.sessions.findOne({ _id: sessionId }, { projection: { booked: 1, waitlist: 1 } });
+    return { booked: (doc?.booked ?? []).map((entry) => personFromKey(entry.key)), waitlisted: (doc?.waitlist ?? []).map((entry) => personFromKey(entry.key)) };
+  }
+
+  async isBooked(person: Person, sessionId: string): Promise<boolean> {
+    return (await this.sessions.countDocuments({ _id: sessionId, 'booked.key': personKey(person) })) > 0;
+  }
+
+  async upcomingSessionIdsOf(person: Person, now: Date): Promise<string[]> {
+    const docs = await this.sessions.find({ 'booked.key': personKey(person), startsAt: { $gt: now } }, { projection: { _id: 1 }, sort: { startsAt: 1 } }).toArray();
+    return docs.map((doc) => doc._id);
   }
 
   async forget(person: Person): Promise<number> {

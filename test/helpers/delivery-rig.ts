@@ -1,0 +1,125 @@
+import { createAdapter } from '../../src/bot/adapter';
+import { composeDelivery, type DeliveryStack } from '../../src/compose-delivery';
+import { loadConfig, type Config } from '../../src/config';
+import type { Session } from '../../src/domain/catalog';
+import type { BookingDirectory } from '../../src/domain/delivery-ports';
+import { noticeKeys } from '../../src/domain/notices';
+import type { Person } from '../../src/domain/people';
+import type { Clock } from '../../src/domain/ports';
+import { createConfidentialClient } from '../../src/integrations/graph/graph-client';
+import { createRootLogger, type Logger } from '../../src/logger';
+import { CatalogService } from '../../src/services/catalog-service';
+import type { DigestComposer } from '../../src/services/notice-delivery';
+import { SessionLinks } from '../../src/services/session-links';
+import { LinkSigner } from '../../src/services/signed-links';
+import type { StoreDatabase } from '../../src/store/collection';
+import { createStore, openDatabase, type Store } from '../../src/store/open-store';
+import { LogCapture } from './log-capture';
+import { makeTempDir } from './temp-dir';
+
+export const RIG_TENANT = '11111111-2222-3333-4444-555555555555';
+const systemClock: Clock = { now: () => new Date() };
+/** The rig delivers session notices; digests are the recommendation tests' concern. */
+const NO_DIGESTS: DigestComposer = { digestFor: async () => undefined };
+
+/**
+ * The delivery half of the app over a real store, without HTTP: the same composition main.ts uses
+ * (composeDelivery), so tests, the crash worker and the bench run the real scheduler, bot sender,
+ * limiter and Graph client against loopback fakes. Several stacks (instances) can share one store.
+ */
+export class DeliveryRig {
+  private constructor(
+    readonly config: Config,
+    readonly db: StoreDatabase,
+    readonly store: Store,
+    readonly catalog: CatalogService,
+    readonly log: Logger,
+    readonly logs: LogCapture | undefined,
+    private readonly clock: Clock,
+    private readonly bookings: BookingDirectory | undefined,
+    private readonly links: SessionLinks,
+  ) {}
+
+  static async start(env: Record<string, string>, options: { clock?: Clock; bookings?: BookingDirectory; logs?: boolean } = {}): Promise<DeliveryRig> {
+    const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...env });
+    const logs = options.logs === false ? undefined : new LogCapture();
+    const log = createRootLogger({ level: config.logLevel, destination: logs });
+    const clock = options.clock ?? systemClock;
+    const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
+    const store = createStore(db, () => clock.now());
+    const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log });
+    const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
+    return new DeliveryRig(config, db, store, catalog, log, logs, clock, options.bookings, links);
+  }
+
+  /** One app instance's delivery stack (its own adapter, limiter and scheduler) over the shared store. */
+  instance(instanceId: string): DeliveryStack {
+    const bot = this.config.bot;
+    const confidentialClient = bot
+      ? createConfidentialClient({ authorityHost: this.config.authorityHost, tenantId: bot.tenantId, clientId: bot.id, clientSecret: bot.password, log: this.log })
+      : undefined;
+    const adapter = createAdapter(this.config, this.log, confidentialClient as never);
+    return composeDelivery({
+      config: this.config, store: this.store, adapter, catalog: this.catalog, clock: this.clock, log: this.log,
+      bookings: this.bookings, links: this.links, digests: NO_DIGESTS, confidentialClient, instanceId,
+    });
+  }
+
+  async addSession(id: string, startsAt: Date, extra: Partial<Record<string, unknown>> = {}): Promise<Session> {
+    await this.catalog.import({ sessions: [sessionRecord(id, startsAt, extra)] });
+    return (await this.store.sessions.get(id))!;
+  }
+
+  /** A person who has talked to the bot: their personal conversation `a:conv-<userId>` on `serviceUrl`. */
+  async addPerson(userId: string, serviceUrl: string): Promise<Person> {
+    const person = { userId, tenantId: RIG_TENANT };
+    await this.store.conversationReferences.save({
+      ...person,
+      updatedAt: this.clock.now(),
+      reference: {
+        channelId: 'msteams', serviceUrl, locale: 'en-US',
+        user: { id: `29:${userId}`, aadObjectId: userId }, bot: { id: '28:bot' },
+        conversation: { id: `a:conv-${userId}`, conversationType: 'personal', tenantId: RIG_TENANT },
+      },
+    });
+    return person;
+  }
+
+  /** `count` people with a conversation each and one reminder due now for `session`. */
+  async seedDueReminders(count: number, session: Session, serviceUrl: string, prefix = 'u'): Promise<Person[]> {
+    const people: Person[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const person = await this.addPerson(`${prefix}-${i}`, serviceUrl);
+      await this.store.deliveries.enqueue({
+        key: noticeKeys.reminder(person, session.id, session.startsAt, 900_000),
+        person,
+        dueAt: this.clock.now(),
+        payload: { kind: 'session.reminder', sessionId: session.id, offsetMs: 900_000, startsAt: session.startsAt },
+      });
+      people.push(person);
+    }
+    return people;
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+export function sessionRecord(id: string, startsAt: Date, extra: Partial<Record<string, unknown>> = {}): Record<string, unknown> {
+  return {
+    id, title: `Session ${id}`, description: 'A test session.', topics: ['sleep'], facilitator: 'Dr. Test',
+    startsAt: startsAt.toISOString(), durationMinutes: 45, capacity: 20, language: 'en',
+    joinUrl: `https://teams.example/join/${id}`, ...extra,
+  };
+}
+
+/** Polls until `check` holds (or throws after `timeoutMs`). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}

@@ -6,7 +6,10 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.join(root, '.test-data'), { recursive: true, force: true });
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+const namesFiles = args.some((arg) => !arg.startsWith('-'));
+const spec = namesFiles ? [] : ['test/**/*.test.ts'];
+const result = spawnSync(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), ...spec, ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },

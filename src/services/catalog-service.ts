@@ -71,8 +71,10 @@ export class CatalogService {
     };
   }
 
+  /** True for a store that never held a catalogue (the demo catalogue is loaded only then). */
   async isEmpty(): Promise<boolean> {
-    return (await this.deps.version.current()) === 0;
+    if ((await this.deps.version.current()) > 0) return false;
+    return (await this.deps.sessions.listAll()).length === 0 && (await this.deps.courses.listAll()).length === 0;
   }
 
   listSessions(): Promise<Session[]> {

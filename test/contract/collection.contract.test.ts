@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import type { StoreCollection, StoreDatabase } from '../../src/store/collection';
+import { isDuplicateKeyError } from '../../src/store/collection';
+import { forEachEngine } from '../helpers/databases';
+
+interface Counter { _id: string; count: number; tags?: string[]; at?: Date; nested?: { a: number } }
+
+/** The MongoDB semantics repositories rely on, checked on every engine. */
+describe('collection contract', () => {
+  forEachEngine((engine) => {
+    let db: StoreDatabase;
+    let counters: StoreCollection<Counter>;
+    beforeEach(async () => {
+      db = await engine.open();
+      counters = db.collection<Counter>('counters');
+    });
+    afterEach(() => db.close());
+
+    it('inserts, finds, sorts, skips, limits and projects', async () => {
+      await counters.insertMany([{ _id: 'b', count: 2 }, { _id: 'a', count: 1 }, { _id: 'c', count: 3 }]);
+      const page = await counters.find({ count: { $gte: 1 } }, { sort: { count: -1 }, skip: 1, limit: 1, projection: { count: 1 } }).toArray();
+      assert.deepEqual(page, [{ _id: 'b', count: 2 }]);
+      assert.equal(await counters.countDocuments({ count: { $lt: 3 } }), 2);
+    });
+
+    it('keeps dates as dates and values as written', async () => {
+      const at = new Date('2026-12-03T11:30:00.123Z');
+      await counters.insertOne({ _id: 'd', count: 0, at, nested: { a: 1 } });
+      const found = await counters.findOne({ at: { $gte: new Date('2026-12-01T00:00:00Z') } });
+      assert.ok(found?.at instanceof Date);
+      assert.equal(found.at.getTime(), at.getTime());
+    });
+
+    it('rejects a second document with the same _id with a duplicate-key error', async () => {
+      await counters.insertOne({ _id: 'x', count: 0 });
+      await assert.rejects(counters.insertOne({ _id: 'x', count: 1 }), (error: unknown) => isDuplicateKeyError(error));
+    });
+
+    it('enforces unique indexes', async () => {
+      await counters.createIndex({ count: 1 }, { unique: true, name: 'count_unique' });
+      await counters.insertOne({ _id: 'one', count: 1 });
+      await assert.rejects(counters.insertOne({ _id: 'two', count: 1 }), (error: unknown) => isDuplicateKeyError(error));
+      await assert.rejects(counters.updateOne({ _id: 'one' }, { $set: { count: 1 } }).then(() => counters.insertOne({ _id: 'three', count: 1 })), (error: unknown) => isDuplicateKeyError(error));
+    });
+
+    it('upserts from the filter and applies $setOnInsert only on insert', async () => {
+      await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['new'] }, $inc: { count: 1 } }, { upsert: true });
+      await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['again'] }, $inc: { count: 1 } }, { upsert: true });
+      assert.deepEqual(await counters.findOne({ _id: 'u' }), { _id: 'u', count: 2, tags: ['new'] });
+    });
+
+    it('returns the document before or after a findOneAndUpdate', async () => {
+      await counters.insertOne({ _id: 'f', count: 1 });
+      const before = await counters.findOneAndUpdate({ _id: 'f' }, { $inc: { count: 1 } }, { returnDocument: 'before' });
+      const after = await counters.findOneAndUpdate({ _id: 'f' }, { $inc: { count: 1 } }, { returnDocument: 'after' });
+      assert.equal(before?.count, 1);
+      assert.equal(after?.count, 3);
+      assert.equal(await counters.findOneAndUpdate({ _id: 'missing' }, { $inc: { count: 1 } }, { returnDocument: 'after' }), null);
+    });
+
+    it('applies array operators the way MongoDB does', async () => {
+      await counters.insertOne({ _id: 't', count: 0, tags: ['a'] });
+      await counters.updateOne({ _id: 't' }, { $push: { tags: 'b' } });
+      await counters.updateOne({ _id: 't' }, { $addToSet: { tags: 'a' } });
+      await counters.updateOne({ _id: 't' }, { $pull: { tags: 'a' } });
+      assert.deepEqual((await counters.findOne({ _id: 't' }))?.tags, ['b']);
+      assert.equal(await counters.countDocuments({ tags: 'b' }), 1);
+      assert.equal(await counters.countDocuments({ tags: { $ne: 'b' } }), 0);
+      assert.equal(await counters.countDocuments({ tags: { $nin: ['b'] } }), 0);
+    });
+
+    it('updates and deletes many, reporting counts', async () => {
+      await counters.insertMany([{ _id: '1', count: 1 }, { _id: '2', count: 2 }, { _id: '3', count: 3 }]);
+      const updated = await counters.updateMany({ count: { $gte: 2 } }, { $inc: { count: 10 } });
+      assert.equal(updated.matchedCount, 2);
+      assert.equal(updated.modifiedCount, 2);
+      assert.equal((await counters.deleteMany({ count: { $gt: 10 } })).deletedCount, 2);
+      assert.equal((await counters.deleteOne({ _id: 'nope' })).deletedCount, 0);
+      assert.equal(await counters.countDocuments(), 1);
+    });
+
+    it('takes user text as a value, never as an operator', async () => {
+      await counters.insertOne({ _id: 'safe', count: 1 });
+      const hostile = JSON.parse('{"$gt":""}') as unknown as string;
+      assert.equal(await counters.countDocuments({ _id: { $eq: hostile } }), 0);
+      assert.equal(await counters.countDocuments({ _id: { $eq: '.*' } }), 0);
+    });
+
+    it('aggregates', async () => {
+      await counters.insertMany([{ _id: 'a', count: 1, tags: ['x'] }, { _id: 'b', count: 2, tags: ['x'] }, { _id: 'c', count: 5, tags: ['y'] }]);
+      const groups = await counters.aggregate<{ _id: string; total: number }>([{ $unwind: '$tags' }, { $group: { _id: '$tags', total: { $sum: '$count' } } }, { $sort: { _id: 1 } }]).toArray();
+      assert.deepEqual(groups, [{ _id: 'x', total: 3 }, { _id: 'y', total: 5 }]);
+    });
+
+    it('never over-commits a counter under many concurrent conditional updates', async () => {
+      await counters.insertOne({ _id: 'seats', count: 0 });
+      const attempts = Array.from({ length: 500 }, () => counters.findOneAndUpdate({ _id: 'seats', count: { $lt: 20 } }, { $inc: { count: 1 } }, { returnDocument: 'after' }));
+      const results = await Promise.all(attempts);
+      assert.equal(results.filter((doc) => doc !== null).length, 20);
+      assert.equal((await counters.findOne({ _id: 'seats' }))?.count, 20);
+      assert.deepEqual(results.filter((doc) => doc !== null).map((doc) => doc!.count).sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+  });
+});

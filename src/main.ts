@@ -1,12 +1,20 @@
+import type { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import type pino from 'pino';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
+import { BotErasureNotifier } from './bot/erasure-notifier';
 import { createMessagesHandler } from './bot/messages-endpoint';
 import { routeSdkConsoleToLogger } from './bot/sdk-console';
+import { composePrivacy, logCrmMode, type PrivacyComposition } from './compose-privacy';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
+import { EntraAccessTokenValidator } from './http/admin/access-token';
+import { mountAdminApi } from './http/admin/admin-routes';
+import { mountLocalAdmin } from './http/local-admin';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
+import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
+import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
@@ -18,6 +26,8 @@ import { createStore, openDatabase } from './store/open-store';
 export interface RunningApp {
   readonly port: number;
   readonly log: Logger;
+  /** Identity, CRM sync, export and erasure (tests drive its worker and wait for its background work). */
+  readonly privacy: PrivacyComposition;
   /** Stops accepting, finishes in-flight work, closes the store. */
   stop(): Promise<void>;
 }
@@ -25,6 +35,13 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /**
+   * The app-only Microsoft Graph client (BOT_ID set). The Directory reads people's profiles through it.
+   * Until the shared Graph client is composed here from the configuration, it is passed in.
+   */
+  readonly graphClient?: GraphClient;
+  /** How often queued CRM and erasure work is retried; 0 = never by timer (tests call the worker). Default 30 s. */
+  readonly privacyWorkerIntervalMs?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -38,7 +55,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole);
+    return await startOnStore(config, db, log, clock, restoreConsole, options);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -46,7 +63,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void): Promise<RunningApp> {
+async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, options: StartOptions): Promise<RunningApp> {
   const store = createStore(db, () => clock.now());
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
@@ -57,7 +74,17 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   }
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const bot = createBotApplication({ adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people });
+  const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient) : undefined;
+  const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
+  privacy.registry.onErased((person) => {
+    directory?.forget(person);
+    void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
+  });
+  logCrmMode(config, log);
+  const bot = createBotApplication({
+    adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
+    personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
+  });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
@@ -66,24 +93,34 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
+        mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
+        // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).
+        if (config.bot) {
+          const tokens = new EntraAccessTokenValidator({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, appId: config.bot.id });
+          mountAdminApi(router, { tokens, reports: privacy.reports, catalog, privacy: privacy.privacy, log: log.child({ component: 'admin-api' }) });
+        }
       },
     },
     config.port,
     log.child({ component: 'http' }),
   );
   embedded?.lock.advertisePort(server.port);
+  if ((options.privacyWorkerIntervalMs ?? 30_000) > 0) privacy.worker.start(options.privacyWorkerIntervalMs ?? 30_000);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
       await server.close();
+      await privacy.worker.stop();
+      await privacy.personSync.idle();
       await db.close();
       restoreConsole();
       log.info({}, 'stopped');
       log.flush();
     })());
-  return { port: server.port, log, stop };
+  return { port: server.port, log, privacy, stop };
 }
 
 function warnAboutInboundAuth(config: Config, log: Logger): void {

@@ -1,10 +1,13 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import type { PeopleService } from '../services/people-service';
+import type { PersonSyncService } from '../services/person-sync-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
+import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -12,6 +15,8 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly personSync: PersonSyncService;
+  readonly privacy: Omit<PrivacyRouteDependencies, 'log'>;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -26,6 +31,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
   const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {};
   registerConversationCapture(app, deps.people, deps.log);
+  registerPersonCapture(app, deps.personSync, deps.log);
+  registerPrivacyRoutes(app, commandHandlers, { ...deps.privacy, log: deps.log });
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   return app;

@@ -26,6 +26,20 @@ const EN = {
   comingSoonText: 'This part of the app is not available yet. Try "help" to see what you can do today.',
   errorTitle: 'Something did not work',
   errorText: 'Please try again in a moment.',
+  forgetConfirmTitle: 'Delete everything about you?',
+  forgetConfirmText: 'This removes your bookings (your seats go to the next person waiting), reminders, history and preferences from the app, and your contact from our support tool. It cannot be undone.',
+  forgetConfirmButton: 'Yes, delete my data',
+  forgetCancelButton: 'No, keep it',
+  forgetDoneTitle: 'Your data is deleted',
+  forgetDoneText: 'Everything the app held about you is gone. If you use the app again, it starts afresh.',
+  forgetPendingTitle: 'Your data is being deleted',
+  forgetPendingText: 'Everything in the app is gone. Our support tool did not answer yet: its copy will be deleted as soon as it does, and I will tell you here.',
+  forgetCompletedLaterText: 'Your contact in our support tool is now deleted too: nothing about you remains.',
+  forgetCancelledTitle: 'Nothing was deleted',
+  forgetCancelledText: 'Your data stays as it was.',
+  exportTitle: 'Your data',
+  exportText: 'Download everything the app holds about you, as JSON. The link works once and for {minutes} minutes.',
+  exportButton: 'Download my data',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof EN]: string };
@@ -55,6 +69,20 @@ const FR: Strings = {
   comingSoonText: "Cette partie de l'application n'est pas encore disponible. Tapez « aide » pour voir ce que vous pouvez faire.",
   errorTitle: "Quelque chose n'a pas fonctionné",
   errorText: 'Merci de réessayer dans un instant.',
+  forgetConfirmTitle: 'Supprimer toutes vos données ?',
+  forgetConfirmText: "Cela supprime vos réservations (votre place revient à la personne suivante en attente), rappels, historique et préférences, ainsi que votre fiche dans notre outil de support. C'est définitif.",
+  forgetConfirmButton: 'Oui, supprimer mes données',
+  forgetCancelButton: 'Non, les garder',
+  forgetDoneTitle: 'Vos données sont supprimées',
+  forgetDoneText: "Tout ce que l'application conservait sur vous a disparu. Si vous l'utilisez à nouveau, elle repart de zéro.",
+  forgetPendingTitle: 'Vos données sont en cours de suppression',
+  forgetPendingText: "Tout est supprimé dans l'application. Notre outil de support n'a pas encore répondu : sa copie sera supprimée dès que possible et je vous le dirai ici.",
+  forgetCompletedLaterText: 'Votre fiche dans notre outil de support est supprimée aussi : plus rien ne subsiste sur vous.',
+  forgetCancelledTitle: "Rien n'a été supprimé",
+  forgetCancelledText: 'Vos données restent telles quelles.',
+  exportTitle: 'Vos données',
+  exportText: "Téléchargez tout ce que l'application conserve sur vous, au format JSON. Le lien fonctionne une fois, pendant {minutes} minutes.",
+  exportButton: 'Télécharger mes données',
 };
 
 const STRINGS: Record<Language, Strings> = { en: EN, fr: FR };

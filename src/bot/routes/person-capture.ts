@@ -1,0 +1,27 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { PersonSyncService } from '../../services/person-sync-service';
+import { personOf } from '../activity';
+import { isErasureConfirmation } from './privacy';
+
+const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.InstallationUpdate];
+
+/**
+ * Records the person behind each activity (first sight creates their user record, an e-mail change
+ * updates it). It reads nothing from the conversation but the sender's own ids: never a roster.
+ * A failure is logged and never stops the person's turn.
+ */
+export function registerPersonCapture(app: Application<TurnState>, personSync: PersonSyncService, log: Logger): void {
+  app.turn('beforeTurn', async (context: TurnContext) => {
+    const person = personOf(context.activity);
+    if (!person || !PERSON_TYPES.includes(context.activity.type) || isErasureConfirmation(context)) return true;
+    try {
+      // Agents Playground and some test clients put an e-mail on `from`; Teams does not (Graph is the source there).
+      await personSync.seen(person, (context.activity.from as { email?: unknown } | undefined)?.email);
+    } catch (error) {
+      log.error({ err: error }, 'could not record the person');
+    }
+    return true;
+  });
+}

@@ -41,6 +41,7 @@ export async function composePrivacy(deps: {
   const privacyStore = createPrivacyStore(store.db);
   const registry = new ErasureRegistry();
   for (const holder of privacyStore.holders) registry.register(holder);
+  registry.onErased(() => privacyStore.purgeErasedFromDisk());
   const crm = config.intercom ? new IntercomCrm(config.intercom) : undefined;
   const externalIds = new ExternalIds(await store.secrets.getOrCreate('crm-external-id'));
   const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));

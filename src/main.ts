@@ -74,7 +74,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   }
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
-  const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient) : undefined;
+  const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient, { now: () => clock.now().getTime() }) : undefined;
   const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
   privacy.registry.onErased((person) => {
     directory?.forget(person);

@@ -83,6 +83,7 @@ export class PrivacyService {
       return { requestId, status: 'pending' };
     }
     await this.deps.jobs.complete(key);
+    this.deps.registry.notifyErased(person); // the job held the person's ids: purge its old copy too
     return this.completed(requestId, request.actor, counts);
   }
 
@@ -100,6 +101,7 @@ export class PrivacyService {
       });
     }
     await this.deps.jobs.complete(job.key);
+    this.deps.registry.notifyErased(job.person);
   }
 
   private async eraseLocally(person: Person): Promise<Record<string, number>> {

@@ -1,5 +1,6 @@
 import type { PersonalDataHolder } from '../domain/privacy-ports';
 import type { StoreDatabase } from './collection';
+import type { EmbeddedDatabase } from './embedded/embedded-database';
 import { StoreDeliveryJobs } from './repositories/delivery-jobs';
 import type { DeliveryDocument } from './repositories/delivery-queue';
 import type { ConversationReferenceDocument, UserDocument } from './repositories/people-repositories';
@@ -21,10 +22,15 @@ export interface PrivacyStore {
    * with the ErasureRegistry in main.ts; bookings must go before `deliveries` and `users`.
    */
   readonly holders: readonly PersonalDataHolder[];
+  /** After an erasure: the embedded engine rewrites its append-only files so no old line keeps the person. */
+  purgeErasedFromDisk(): void;
 }
 
 export function createPrivacyStore(db: StoreDatabase): PrivacyStore {
   return {
+    purgeErasedFromDisk: () => {
+      if (db.engine === 'embedded') (db as EmbeddedDatabase).compactAll();
+    },
     audit: new StoreAuditLog(db.collection<AuditDocument>('audit')),
     usedTokens: new StoreUsedTokens(db.collection<UsedTokenDocument>('usedTokens')),
     deliveryJobs: new StoreDeliveryJobs(db.collection<DeliveryDocument>('deliveries')),

@@ -42,6 +42,12 @@ export class HttpFake {
     return this;
   }
 
+  /** Drops the failures still queued: the service is back. */
+  clearFailures(): this {
+    this.queuedFailures.length = 0;
+    return this;
+  }
+
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));

@@ -21,8 +21,8 @@ export class IntercomCrm implements Crm {
   private readonly client: IntercomClient;
 
   constructor(options: { token: string; baseUrl: string; timeoutSeconds?: number }) {
-    // The SDK retries 429/5xx with backoff; beyond that the delivery queue retries later.
-    this.client = new IntercomClient({ token: options.token, baseUrl: options.baseUrl.replace(/\/+$/, ''), timeoutInSeconds: options.timeoutSeconds ?? 10, maxRetries: 2 });
+    // One quick SDK retry of a 429/5xx; beyond that the delivery queue retries later, with backoff.
+    this.client = new IntercomClient({ token: options.token, baseUrl: options.baseUrl.replace(/\/+$/, ''), timeoutInSeconds: options.timeoutSeconds ?? 10, maxRetries: 1 });
   }
 
   async upsertContact(contact: CrmContact): Promise<void> {

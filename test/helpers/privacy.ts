@@ -32,11 +32,16 @@ export function liveDocuments(dataDir: string, collection: string): Record<strin
   const docs = new Map<string, Record<string, unknown>>();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const entry = JSON.parse(line) as { p?: Record<string, unknown>; d?: unknown };
+    // The journal writes dates as {"$date": ISO}; as JSON (an export, an API answer) they are ISO strings.
+    const entry = JSON.parse(line, (_key, value: unknown) => (isDate(value) ? value.$date : value)) as { p?: Record<string, unknown>; d?: unknown };
     if (entry.p) docs.set(JSON.stringify(entry.p._id), entry.p);
     else docs.delete(JSON.stringify(entry.d));
   }
   return [...docs.values()];
+}
+
+function isDate(value: unknown): value is { $date: string } {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as { $date?: unknown }).$date === 'string';
 }
 
 /** Every store file whose bytes (not just live documents) contain one of the needles (case-sensitive). */

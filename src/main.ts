@@ -16,12 +16,16 @@ import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
 import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
+import { CatalogIndex } from './services/catalog-index';
+import { capacitySeatCounter, CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { PeopleService } from './services/people-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase } from './store/open-store';
+import { StoreCoursePopularity } from './store/repositories/course-popularity';
+import type { UsageDocument } from './store/repositories/usage-repository';
 
 export interface RunningApp {
   readonly port: number;
@@ -72,6 +76,12 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     const report = await catalog.import(buildDemoCatalog(clock.now()));
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
   }
+  const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
+  catalog.onCatalogChange(() => catalogIndex.refresh());
+  await catalogIndex.start();
+  // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
+  const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
+  const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
   const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient, { now: () => clock.now().getTime() }) : undefined;
@@ -83,7 +93,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   logCrmMode(config, log);
   const bot = createBotApplication({
     adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
-    personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
+    search, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
   });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
@@ -112,6 +122,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
+      catalogIndex.stop();
       await server.close();
       await privacy.worker.stop();
       await privacy.personSync.idle();

@@ -1,5 +1,6 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { PersonSyncService } from '../services/person-sync-service';
 import type { PersonalCommand } from './commands';
@@ -8,6 +9,8 @@ import { registerInstallRoutes } from './routes/install';
 import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
 import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
+import { registerSearchRoutes } from './routes/search';
+import { registerSessionActionPlaceholders } from './routes/session-actions-placeholder';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -17,6 +20,7 @@ export interface BotDependencies {
   readonly people: PeopleService;
   readonly personSync: PersonSyncService;
   readonly privacy: Omit<PrivacyRouteDependencies, 'log'>;
+  readonly search: CatalogSearchService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -35,5 +39,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerPrivacyRoutes(app, commandHandlers, { ...deps.privacy, log: deps.log });
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
+  registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
+  registerSessionActionPlaceholders(app, { search: deps.search, log: deps.log.child({ component: 'session-actions' }) });
   return app;
 }

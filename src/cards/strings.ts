@@ -40,6 +40,32 @@ const EN = {
   exportTitle: 'Your data',
   exportText: 'Download everything the app holds about you, as JSON. The link works once and for {minutes} minutes.',
   exportButton: 'Download my data',
+  sessionWith: 'with {facilitator}',
+  sessionSeatsOne: '1 seat left',
+  sessionSeatsMany: '{count} seats left',
+  sessionFull: 'Full: join the waitlist to get the next free seat',
+  sessionBooked: '✓ You are booked',
+  sessionWaitlisted: 'You are number {position} on the waitlist',
+  sessionWaitlistedPlain: 'You are on the waitlist',
+  sessionStarted: 'This session has started',
+  sessionCancelled: 'This session was cancelled',
+  sessionMoved: 'New time: it was planned for {when}',
+  factLanguage: 'Language',
+  factTopics: 'Topics',
+  actionBook: 'Book a seat',
+  actionJoinWaitlist: 'Join the waitlist',
+  actionCancelBooking: 'Cancel my booking',
+  actionLeaveWaitlist: 'Leave the waitlist',
+  actionJoin: 'Join now',
+  actionCalendar: 'Add to calendar',
+  actionOpenCourse: 'Open course',
+  languageEn: 'English',
+  languageFr: 'French',
+  courseKind: 'On-demand course',
+  nothingFoundTitle: 'Nothing found',
+  nothingFoundSessions: 'Try a shorter word, a topic such as sleep or stress, or a day such as tomorrow or this week.',
+  nothingFoundCourses: 'Try a shorter word or a topic such as sleep, stress or resilience.',
+  bookingComingSoonText: 'Booking a seat from this card is coming very soon. The session is still on: open the search again later to book it.',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof EN]: string };
@@ -83,10 +109,41 @@ const FR: Strings = {
   exportTitle: 'Vos données',
   exportText: "Téléchargez tout ce que l'application conserve sur vous, au format JSON. Le lien fonctionne une fois, pendant {minutes} minutes.",
   exportButton: 'Télécharger mes données',
+  sessionWith: 'avec {facilitator}',
+  sessionSeatsOne: '1 place restante',
+  sessionSeatsMany: '{count} places restantes',
+  sessionFull: "Complet : inscrivez-vous sur la liste d'attente pour obtenir la prochaine place libérée",
+  sessionBooked: '✓ Votre place est réservée',
+  sessionWaitlisted: "Vous êtes n° {position} sur la liste d'attente",
+  sessionWaitlistedPlain: "Vous êtes sur la liste d'attente",
+  sessionStarted: 'Cette séance a commencé',
+  sessionCancelled: 'Cette séance a été annulée',
+  sessionMoved: 'Nouvel horaire : elle était prévue le {when}',
+  factLanguage: 'Langue',
+  factTopics: 'Thèmes',
+  actionBook: 'Réserver une place',
+  actionJoinWaitlist: "Rejoindre la liste d'attente",
+  actionCancelBooking: 'Annuler ma réservation',
+  actionLeaveWaitlist: "Quitter la liste d'attente",
+  actionJoin: 'Rejoindre maintenant',
+  actionCalendar: 'Ajouter au calendrier',
+  actionOpenCourse: 'Ouvrir le cours',
+  languageEn: 'Anglais',
+  languageFr: 'Français',
+  courseKind: 'Cours à la demande',
+  nothingFoundTitle: 'Aucun résultat',
+  nothingFoundSessions: 'Essayez un mot plus court, un thème comme sommeil ou stress, ou un jour comme demain ou cette semaine.',
+  nothingFoundCourses: 'Essayez un mot plus court ou un thème comme sommeil, stress ou résilience.',
+  bookingComingSoonText: "La réservation depuis cette carte arrive très bientôt. La séance est maintenue : relancez la recherche plus tard pour réserver.",
 };
 
 const STRINGS: Record<Language, Strings> = { en: EN, fr: FR };
 
 export function stringsFor(language: Language): Strings {
   return STRINGS[language];
+}
+
+/** Fills `{name}` placeholders: `fill('{count} seats left', { count: 3 })`. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
 }

@@ -68,3 +68,19 @@ export interface NoticeQueue {
   /** Drops queued, undelivered notices for a person matching a key prefix (e.g. a cancelled booking's reminders). */
   cancelPending(person: Person, keyPrefix: string): Promise<number>;
 }
+
+/**
+ * Seats still free per session, read from where bookings are counted. Sessions missing from the
+ * answer are taken as having their whole capacity free.
+ */
+export interface SeatCounter {
+  seatsLeft(sessions: readonly Session[]): Promise<ReadonlyMap<string, number>>;
+}
+
+/**
+ * Course ids worth showing first when a person opens course search without typing: the most used
+ * ones for now; recommendations can personalise it for `person` later through this same port.
+ */
+export interface CoursePopularity {
+  mostPopular(person: Person | undefined, limit: number): Promise<string[]>;
+}

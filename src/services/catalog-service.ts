@@ -21,6 +21,9 @@ export interface ImportReport {
 /** Told about every session change an import makes (notices to booked people hang off this). */
 export type SessionChangeListener = (changes: readonly SessionChange[]) => Promise<void>;
 
+/** Told after every import, with the new catalogue version (the search index refreshes on this). */
+export type CatalogChangeListener = (version: number) => Promise<void>;
+
 export class CatalogImportError extends Error {
   readonly code = 'CATALOG_INVALID';
   constructor(readonly problems: readonly CatalogProblem[]) {
@@ -31,6 +34,7 @@ export class CatalogImportError extends Error {
 
 export class CatalogService {
   private readonly changeListeners: SessionChangeListener[] = [];
+  private readonly catalogListeners: CatalogChangeListener[] = [];
 
   constructor(
     private readonly deps: {
@@ -43,6 +47,10 @@ export class CatalogService {
 
   onSessionChange(listener: SessionChangeListener): void {
     this.changeListeners.push(listener);
+  }
+
+  onCatalogChange(listener: CatalogChangeListener): void {
+    this.catalogListeners.push(listener);
   }
 
   /**
@@ -61,6 +69,7 @@ export class CatalogService {
     await this.deps.courses.upsertMany(courses);
     const version = await this.deps.version.bump();
     this.deps.log.info({ sessions: sessions.length, courses: courses.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
+    await this.announceVersion(version);
     if (changes.length > 0) await this.announce(changes);
     return {
       sessions: { accepted: sessions.length, rejected: parsed.data.sessions.length - sessions.length },
@@ -102,6 +111,12 @@ export class CatalogService {
         // The catalogue is already written; a listener that fails must not make the import look failed.
         this.deps.log.error({ err: error }, 'session change listener failed');
       }
+    }
+  }
+
+  private async announceVersion(version: number): Promise<void> {
+    for (const listener of this.catalogListeners) {
+      await listener(version).catch((error: unknown) => this.deps.log.error({ err: error, version }, 'catalogue change listener failed'));
     }
   }
 }

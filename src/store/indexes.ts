@@ -15,6 +15,7 @@ export const INDEXES: IndexDefinition[] = [
   { collection: 'users', keys: { tenantId: 1 }, name: 'users_tenant' },
   { collection: 'usage', keys: { userId: 1, tenantId: 1 }, name: 'usage_person' },
   { collection: 'usage', keys: { tenantId: 1, at: 1 }, name: 'usage_tenant_at' },
+  { collection: 'usage', keys: { kind: 1, itemId: 1 }, name: 'usage_kind_item' },
   { collection: 'deliveries', keys: { status: 1, dueAt: 1 }, name: 'deliveries_due' },
   { collection: 'deliveries', keys: { userId: 1, tenantId: 1 }, name: 'deliveries_person' },
 ];

@@ -48,7 +48,10 @@ describe('embedded store durability', function () {
 
   it('reports a corrupt or truncated data file and keeps every intact record', async () => {
     const dataDir = makeTempDir('corrupt');
-    const good = (id: string) => JSON.stringify({ p: { _id: id, title: `Session ${id}` } });
+    const good = (id: string) => JSON.stringify({ p: {
+      _id: id, title: `Session ${id}`, description: 'd', topics: ['sleep'], facilitator: 'F', startsAt: { $date: '2026-12-10T10:00:00.000Z' },
+      durationMinutes: 30, capacity: 10, language: 'en', joinUrl: 'https://example.com/j', status: 'scheduled',
+    } });
     fs.writeFileSync(path.join(dataDir, 'sessions.jsonl'), [good('s1'), '{"p": {"_id": "s2", "tit', good('s3'), 'garbage', `${good('s4').slice(0, 20)}`].join('\n'));
     const test = await startTestApp({ DATA_DIR: dataDir });
     try {

@@ -10,8 +10,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
 import { EntraAccessTokenValidator } from './http/admin/access-token';
 import { mountAdminApi } from './http/admin/admin-routes';
-import { mountLocalAdmin } from './http/local-admin';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
+import { mountLocalPrivacyAdmin } from './http/local-privacy-admin';
 import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
 import { GraphDirectory } from './integrations/graph/graph-directory';
@@ -103,7 +103,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
-        if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
+        if (embedded) mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
         mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
         // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).
         if (config.bot) {

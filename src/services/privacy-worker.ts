@@ -25,7 +25,7 @@ export class PrivacyWorker {
     for (; claimed < limit; claimed += 1) {
       const job = await this.deps.jobs.claimDue(['crm.sync', 'privacy.erase'], this.deps.clock.now(), LEASE_MS);
       if (!job) break;
-      await this.runOne(job);
+      await this.handleOrRetry(job);
     }
     return claimed;
   }
@@ -47,14 +47,22 @@ export class PrivacyWorker {
     await this.running;
   }
 
-  private async runOne(job: ClaimedDelivery): Promise<void> {
+  /**
+   * Does one claimed item and deletes it; throws to have it retried. This is what the delivery
+   * scheduler calls for the `crm.sync` and `privacy.erase` kinds.
+   */
+  async handle(job: ClaimedDelivery): Promise<void> {
+    if (job.payload.kind === 'privacy.erase') await this.deps.privacy.resumeErasure(job);
+    else if (job.payload.kind === 'crm.sync') {
+      await this.deps.personSync.retryCrmSync(job.person);
+      await this.deps.jobs.complete(job.key);
+    } else throw new Error(`The privacy worker does not handle ${job.payload.kind}`);
+    this.deps.log.info({ kind: job.payload.kind, attempts: job.attempts }, 'queued privacy work done');
+  }
+
+  private async handleOrRetry(job: ClaimedDelivery): Promise<void> {
     try {
-      if (job.payload.kind === 'privacy.erase') await this.deps.privacy.resumeErasure(job);
-      else {
-        await this.deps.personSync.retryCrmSync(job.person);
-        await this.deps.jobs.complete(job.key);
-      }
-      this.deps.log.info({ kind: job.payload.kind, attempts: job.attempts }, 'queued privacy work done');
+      await this.handle(job);
     } catch (error) {
       const delay = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.min(job.attempts - 1, 10)) * (0.8 + 0.4 * (this.deps.random ?? Math.random)());
       const dueAt = new Date(this.deps.clock.now().getTime() + delay);

@@ -94,5 +94,6 @@ describe('npm run admin', function () {
     const result = await admin(['forget', '--email'], env);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Usage: npm run admin -- forget --email ADDRESS/);
+    assert.match((await admin([], env)).stderr, /forget +forget --email ADDRESS/);
   });
 });

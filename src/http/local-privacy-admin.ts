@@ -7,12 +7,12 @@ import { isLocalOperator } from './local-catalog-import';
 const emailBody = z.object({ email: z.email().max(254) });
 
 /**
- * `POST /internal/admin/{forget,export,report}`: how `npm run admin` reaches a running app that owns
+ * `POST /internal/admin/privacy/{forget,export,report}`: how `npm run admin` reaches a running app that owns
  * the embedded store (two processes must never open the same files). Loopback and the lock file's
  * secret only, like the catalogue import.
  */
-export function mountLocalAdmin(router: Router, deps: { secret: string; privacy: PrivacyService; reports: UsageReportService }): void {
-  router.post('/internal/admin/:command', express.json({ limit: '4kb' }), async (req, res) => {
+export function mountLocalPrivacyAdmin(router: Router, deps: { secret: string; privacy: PrivacyService; reports: UsageReportService }): void {
+  router.post('/internal/admin/privacy/:command', express.json({ limit: '4kb' }), async (req, res) => {
     if (!isLocalOperator(req, deps.secret)) return void res.status(403).json({ error: 'Forbidden' });
     if (req.params.command === 'report') return void res.json(await deps.reports.report());
     const body = emailBody.safeParse(req.body);

@@ -5,7 +5,16 @@ import type { PersonSyncService } from '../../services/person-sync-service';
 import { personOf } from '../activity';
 import { isErasureConfirmation } from './privacy';
 
-const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.InstallationUpdate];
+const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.InstallationUpdate];
+
+/**
+ * A person is recorded when they talk to the bot, install it or click a card. A search keystroke
+ * (composeExtension/query) stores nothing about them: it is frequent and needs no record.
+ */
+function namesAPerson(context: TurnContext): boolean {
+  const { type, name } = context.activity;
+  return PERSON_TYPES.includes(type) || (type === ActivityTypes.Invoke && name === 'adaptiveCard/action' && !isErasureConfirmation(context));
+}
 
 /**
  * Records the person behind each activity (first sight creates their user record, an e-mail change
@@ -15,7 +24,7 @@ const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.In
 export function registerPersonCapture(app: Application<TurnState>, personSync: PersonSyncService, log: Logger): void {
   app.turn('beforeTurn', async (context: TurnContext) => {
     const person = personOf(context.activity);
-    if (!person || !PERSON_TYPES.includes(context.activity.type) || isErasureConfirmation(context)) return true;
+    if (!person || !namesAPerson(context)) return true;
     try {
       // Agents Playground and some test clients put an e-mail on `from`; Teams does not (Graph is the source there).
       await personSync.seen(person, (context.activity.from as { email?: unknown } | undefined)?.email);

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * What an activity must look like before the SDK, the tenant check or any handler sees it. botbuilder
+ * and teams-ai read these fields without checking (a number where a string belongs surfaces as a
+ * 500), and our own capture writes the sender's ids: a malformed activity is refused here, with 400,
+ * before anything runs or is written. Handlers still validate what they use (a search's text, a
+ * card's `data`); this is the shape, not the meaning.
+ */
+const text = (max: number) => z.string().max(max);
+const account = z.object({ id: z.string().min(1).max(512), aadObjectId: text(128).optional(), name: text(512).nullish() }).loose();
+const jsonObject = z.record(z.string(), z.unknown());
+
+const envelope = z.object({
+  type: z.string().min(1).max(64),
+  id: text(512).optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.string().max(2048).refine((url) => /^https?:\/\/[^\s]+$/i.test(url), 'must be an http(s) URL'),
+  from: account,
+  recipient: account,
+  conversation: z.object({ id: z.string().min(1).max(1024), tenantId: text(128).optional(), conversationType: text(32).optional(), isGroup: z.boolean().optional() }).loose(),
+  channelData: z.object({ tenant: z.object({ id: text(128) }).loose().optional() }).loose().optional(),
+  locale: text(32).nullish(),
+  timestamp: text(64).optional(),
+  localTimestamp: text(64).optional(),
+  entities: z.array(jsonObject).max(50).optional(),
+  deliveryMode: text(32).optional(),
+}).loose();
+
+const message = z.object({
+  text: text(28_000).optional(),
+  attachments: z.array(z.object({ contentType: text(256) }).loose()).max(20).optional(),
+  value: jsonObject.optional(),
+}).loose();
+
+/**
+ * Invoke values teams-ai reads unchecked before our handler runs. A search query is not here: the
+ * search route answers any malformed query with an empty, valid result (what the compose box expects).
+ */
+const invokeValues: Readonly<Record<string, z.ZodType>> = {
+  'adaptiveCard/action': z.object({
+    action: z.object({ type: text(32), verb: text(64), data: jsonObject.nullish() }).loose(),
+    trigger: text(16).optional(),
+  }).loose(),
+};
+const invoke = z.object({ name: z.string().min(1).max(128), value: z.unknown().optional() }).loose();
+
+const conversationUpdate = z.object({ membersAdded: z.array(account).max(1_000).optional(), membersRemoved: z.array(account).max(1_000).optional() }).loose();
+const installationUpdate = z.object({ action: text(32).optional() }).loose();
+
+/** The paths of what is wrong, empty when the activity has the shape the bot relies on. */
+export function activityProblems(body: unknown): string[] {
+  const base = envelope.safeParse(body);
+  if (!base.success) return issuesOf(base.error);
+  const activity = body as Record<string, unknown>;
+  const schema = { message, invoke, conversationUpdate, installationUpdate }[base.data.type as string];
+  if (!schema) return [];
+  const shaped = schema.safeParse(activity);
+  if (!shaped.success) return issuesOf(shaped.error);
+  const valueSchema = base.data.type === 'invoke' ? invokeValues[activity.name as string] : undefined;
+  const value = valueSchema?.safeParse(activity.value);
+  return value && !value.success ? issuesOf(value.error).map((path) => `value.${path}`) : [];
+}
+
+function issuesOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => issue.path.join('.') || '(activity)');
+}

@@ -14,16 +14,21 @@ import { mountLocalCatalogImport } from './http/local-catalog-import';
 import { mountLocalPrivacyAdmin } from './http/local-privacy-admin';
 import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
+import { mountSessionRoutes } from './http/session-routes';
 import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
+import { bookingsHolder } from './services/booking-erasure';
+import { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
-import { capacitySeatCounter, CatalogSearchService } from './services/catalog-search';
+import { CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { PeopleService } from './services/people-service';
+import { SessionLinks } from './services/session-links';
+import { LinkSigner } from './services/signed-links';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
-import { createStore, openDatabase } from './store/open-store';
+import { createStore, openDatabase, type Store } from './store/open-store';
 import { StoreCoursePopularity } from './store/repositories/course-popularity';
 import type { UsageDocument } from './store/repositories/usage-repository';
 
@@ -46,6 +51,8 @@ export interface StartOptions {
   readonly graphClient?: GraphClient;
   /** How often queued CRM and erasure work is retried; 0 = never by timer (tests call the worker). Default 30 s. */
   readonly privacyWorkerIntervalMs?: number;
+  /** Tests put faults between the services and the store (an unreachable store); never set in production. */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -68,7 +75,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 }
 
 async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, options: StartOptions): Promise<RunningApp> {
-  const store = createStore(db, () => clock.now());
+  const store = (options.wrapStore ?? ((plain: Store) => plain))(createStore(db, () => clock.now()));
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
@@ -79,13 +86,17 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
   catalog.onCatalogChange(() => catalogIndex.refresh());
   await catalogIndex.start();
-  // Seats: every session shows its capacity until booking (issue 5) provides a SeatCounter over bookings.
   const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
-  const search = new CatalogSearchService({ index: catalogIndex, seats: capacitySeatCounter, popularity, clock });
+  const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
+
+  const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
+  const bookings = new BookingService({ bookings: store.bookings, usage: store.usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
   const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient, { now: () => clock.now().getTime() }) : undefined;
   const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
+  privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
   privacy.registry.onErased((person) => {
     directory?.forget(person);
     void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
@@ -93,7 +104,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   logCrmMode(config, log);
   const bot = createBotApplication({
     adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
-    search, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
+    search, bookings, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
   });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
@@ -103,6 +114,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       ready: () => db.ping(),
       mount: (router) => {
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+        mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
         if (embedded) mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
         mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
         // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).

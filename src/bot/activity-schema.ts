@@ -4,8 +4,9 @@ import { z } from 'zod';
  * What an activity must look like before the SDK, the tenant check or any handler sees it. botbuilder
  * and teams-ai read these fields without checking (a number where a string belongs surfaces as a
  * 500), and our own capture writes the sender's ids: a malformed activity is refused here, with 400,
- * before anything runs or is written. Handlers still validate what they use (a search's text, a
- * card's `data`); this is the shape, not the meaning.
+ * before anything runs or is written. An invoke's `value` is left to its route, which answers a
+ * malformed one with a friendly, valid response (an empty search result, a "card cannot be used"
+ * card), as Teams expects of an invoke; this is the shape, not the meaning.
  */
 const text = (max: number) => z.string().max(max);
 const account = z.object({ id: z.string().min(1).max(512), aadObjectId: text(128).optional(), name: text(512).nullish() }).loose();
@@ -33,16 +34,6 @@ const message = z.object({
   value: jsonObject.optional(),
 }).loose();
 
-/**
- * Invoke values teams-ai reads unchecked before our handler runs. A search query is not here: the
- * search route answers any malformed query with an empty, valid result (what the compose box expects).
- */
-const invokeValues: Readonly<Record<string, z.ZodType>> = {
-  'adaptiveCard/action': z.object({
-    action: z.object({ type: text(32), verb: text(64), data: jsonObject.nullish() }).loose(),
-    trigger: text(16).optional(),
-  }).loose(),
-};
 const invoke = z.object({ name: z.string().min(1).max(128), value: z.unknown().optional() }).loose();
 
 const conversationUpdate = z.object({ membersAdded: z.array(account).max(1_000).optional(), membersRemoved: z.array(account).max(1_000).optional() }).loose();
@@ -56,10 +47,7 @@ export function activityProblems(body: unknown): string[] {
   const schema = { message, invoke, conversationUpdate, installationUpdate }[base.data.type as string];
   if (!schema) return [];
   const shaped = schema.safeParse(activity);
-  if (!shaped.success) return issuesOf(shaped.error);
-  const valueSchema = base.data.type === 'invoke' ? invokeValues[activity.name as string] : undefined;
-  const value = valueSchema?.safeParse(activity.value);
-  return value && !value.success ? issuesOf(value.error).map((path) => `value.${path}`) : [];
+  return shaped.success ? [] : issuesOf(shaped.error);
 }
 
 function issuesOf(error: z.ZodError): string[] {

@@ -1,16 +1,18 @@
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { AdaptiveCardActionExecuteResponseType, Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { PersonSyncService } from '../services/person-sync-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
+import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
 import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
 import { registerSearchRoutes } from './routes/search';
-import { registerSessionActionPlaceholders } from './routes/session-actions-placeholder';
+import { registerSessionActionRoutes } from './routes/session-actions';
 
 export interface BotDependencies {
   readonly adapter: TeamsAdapter;
@@ -21,6 +23,7 @@ export interface BotDependencies {
   readonly personSync: PersonSyncService;
   readonly privacy: Omit<PrivacyRouteDependencies, 'log'>;
   readonly search: CatalogSearchService;
+  readonly bookings: BookingService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -32,14 +35,19 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,
+    // The default, stated because it matters: a card action answers only the person who clicked.
+    // session-actions.ts also sends its own invoke responses, since teams-ai overrides this for cards with `refresh`.
+    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
   });
-  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {};
+  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
+    mySessions: mySessionsCommand(deps.bookings),
+  };
   registerConversationCapture(app, deps.people, deps.log);
   registerPersonCapture(app, deps.personSync, deps.log);
   registerPrivacyRoutes(app, commandHandlers, { ...deps.privacy, log: deps.log });
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
-  registerSessionActionPlaceholders(app, { search: deps.search, log: deps.log.child({ component: 'session-actions' }) });
+  registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
   return app;
 }

@@ -11,6 +11,23 @@ export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; [key: string
 export const CARD_VERSION = '1.5';
 
 /**
+ * adaptivecards-templating parses every `${…}` string of a template again on each expansion, which
+ * costs milliseconds per card (ANTLR parser) and dominated the booking benchmark. The strings it
+ * parses come from our own templates only (data values are never parsed), so the parsed expressions
+ * are few and are kept; adaptive-expressions evaluates a parsed expression without changing it.
+ */
+const parsedExpressions = new Map<string, ReturnType<typeof Template.parseInterpolatedString>>();
+const parseInterpolatedString = Template.parseInterpolatedString.bind(Template);
+Template.parseInterpolatedString = (text: string) => {
+  let parsed = parsedExpressions.get(text);
+  if (parsed === undefined) {
+    parsed = parseInterpolatedString(text);
+    if (parsedExpressions.size < 10_000) parsedExpressions.set(text, parsed);
+  }
+  return parsed;
+};
+
+/**
  * Expands a JSON template with `adaptivecards-templating`. Values are data, not templates: a title
  * that contains `${…}` is shown as typed, never evaluated.
  */

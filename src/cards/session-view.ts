@@ -1,18 +1,13 @@
+import type { ViewerState } from '../domain/booking';
 import type { Language, Session } from '../domain/catalog';
 
 /**
  * How one viewer should see one session card. The search results (composeExtension/query), the
  * Universal Action answers (session.book / session.cancel / refresh) and "my sessions" all render
- * the same card from this view; only the state differs per person.
- *
- * - `open`: seats left, Book offered
- * - `full`: no seat left, joining the waitlist offered
- * - `booked`: ✓ booked, Cancel, Add to calendar, and Join from 10 minutes before the start
- * - `waitlisted`: waitlist position, Leave waitlist
- * - `started`: the session has begun (booking closed; Join for booked people while it runs)
- * - `cancelled`: the provider cancelled it
+ * the same card from this view; only the state differs per person. The states and the rules that
+ * pick them live in the domain (`src/domain/booking.ts`).
  */
-export type ViewerState = 'open' | 'full' | 'booked' | 'waitlisted' | 'started' | 'cancelled';
+export type { ViewerState };
 
 export interface SessionCardView {
   readonly session: Session;

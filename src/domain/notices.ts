@@ -33,6 +33,8 @@ export interface Notice {
 /** Stable keys: the same event for the same person always produces the same key. */
 export const noticeKeys = {
   reminder: (person: Person, sessionId: string, offsetMs: number) => `reminder:${sessionId}:${offsetMs}:${person.tenantId}:${person.userId}`,
+  /** Prefix of every reminder key of one session (with `cancelPending`, drops a cancelled booking's reminders). */
+  sessionReminders: (sessionId: string) => `reminder:${sessionId}:`,
   sessionChange: (person: Person, sessionId: string, changeVersion: string) => `change:${sessionId}:${changeVersion}:${person.tenantId}:${person.userId}`,
   promotion: (person: Person, sessionId: string, promotedAt: Date) => `promoted:${sessionId}:${promotedAt.getTime()}:${person.tenantId}:${person.userId}`,
   digest: (person: Person, isoWeek: string) => `digest:${isoWeek}:${person.tenantId}:${person.userId}`,

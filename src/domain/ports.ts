@@ -1,4 +1,5 @@
-import type { Course, Session } from './catalog';
+import type { BookingSnapshot } from './booking';
+import type { Course, Session, SessionChange } from './catalog';
 import type { Notice } from './notices';
 import type { ConversationReferenceRecord, Person, UserPreferences, UserRecord } from './people';
 import type { UsageRecord } from './usage';
@@ -83,4 +84,25 @@ export interface SeatCounter {
  */
 export interface CoursePopularity {
   mostPopular(person: Person | undefined, limit: number): Promise<string[]>;
+}
+
+/**
+ * Booking state lives on the session document, so one atomic single-document update decides each
+ * booking: no transaction, and seats stay exact under any concurrency. Implementations never hand
+ * out who else booked; they answer with counts and the asking person's own place.
+ */
+export interface BookingRepository {
+  /** Takes a free seat, or else a place at the end of the waitlist; `none` when neither applied (already held, started, cancelled, unknown). */
+  book(sessionId: string, person: Person, now: Date): Promise<{ applied: 'seat' | 'waitlist' | 'none'; snapshot: BookingSnapshot | undefined }>;
+  /** Gives up the person's seat (until the start) or waitlist place (`only: 'waitlist'`: never the seat); `none` when nothing applied. */
+  release(sessionId: string, person: Person, now: Date, only?: 'waitlist'): Promise<{ applied: 'seat' | 'waitlist' | 'none'; snapshot: BookingSnapshot | undefined }>;
+  /** Moves the first waiting people onto free seats, one atomic update each; returns who got a seat, in order. */
+  promoteWaiting(sessionId: string, now: Date): Promise<Person[]>;
+  snapshot(sessionId: string, person: Person): Promise<BookingSnapshot | undefined>;
+  /** Sessions ending after `now` where the person holds a seat or a waitlist place, soonest first. */
+  listHeldBy(person: Person, now: Date): Promise<BookingSnapshot[]>;
+  /** Remembers a provider's move so booked people see "moved" on their card. */
+  recordChanges(changes: readonly SessionChange[], now: Date): Promise<void>;
+  /** Erasure: removes the person from every seat and waitlist. Resolves to the number of sessions touched. */
+  forget(person: Person): Promise<number>;
 }

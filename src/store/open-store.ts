@@ -3,6 +3,7 @@ import type { StoreDatabase } from './collection';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded-database';
 import { ensureIndexes } from './indexes';
 import { openMongoDatabase } from './mongo/mongo-database';
+import { StoreBookingRepository, type BookableSessionDocument } from './repositories/booking-repository';
 import { StoreCatalogVersionRepository, StoreCourseRepository, StoreSessionRepository, type CourseDocument, type MetaDocument, type SessionDocument } from './repositories/catalog-repositories';
 import { StoreDeliveryQueue, type DeliveryDocument } from './repositories/delivery-queue';
 import { StoreConversationReferenceRepository, StoreUserRepository, type ConversationReferenceDocument, type UserDocument } from './repositories/people-repositories';
@@ -14,6 +15,7 @@ export interface Store {
   readonly db: StoreDatabase;
   readonly sessions: StoreSessionRepository;
   readonly courses: StoreCourseRepository;
+  readonly bookings: StoreBookingRepository;
   readonly catalogVersion: StoreCatalogVersionRepository;
   readonly users: StoreUserRepository;
   readonly conversationReferences: StoreConversationReferenceRepository;
@@ -38,6 +40,7 @@ export function createStore(db: StoreDatabase, now: () => Date = () => new Date(
     db,
     sessions: new StoreSessionRepository(db.collection<SessionDocument>('sessions')),
     courses: new StoreCourseRepository(db.collection<CourseDocument>('courses')),
+    bookings: new StoreBookingRepository(db.collection<BookableSessionDocument>('sessions')),
     catalogVersion: new StoreCatalogVersionRepository(db.collection<MetaDocument>('meta')),
     users: new StoreUserRepository(db.collection<UserDocument>('users')),
     conversationReferences: new StoreConversationReferenceRepository(db.collection<ConversationReferenceDocument>('conversationReferences')),

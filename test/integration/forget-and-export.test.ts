@@ -6,6 +6,7 @@ import { FakeBotConnector } from '../fakes/bot-connector';
 import { FakeIntercom } from '../fakes/intercom';
 import { ALEX, BLAIR, invokeActivity, messageActivity, TEST_TENANT, type TestUser } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { act, importSessions, sessionRecord } from '../helpers/booking';
 import { FixedClock } from '../helpers/clock';
 import { cardAction, filesMentioning, liveDocuments } from '../helpers/privacy';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -90,13 +91,29 @@ describe('forget me and export my data', () => {
     assert.deepEqual(intercom.requestsTo(/archive/), [], 'never archived');
   });
 
+  it("gives up the person's seat to the first person waiting, who is told", async () => {
+    await importSessions(test, [sessionRecord('s-full', { capacity: 1 })]);
+    assert.equal((await act(test, 'session.book', { sessionId: 's-full' }, activity(ALEX))).status, 200);
+    await act(test, 'session.book', { sessionId: 's-full' }, activity(BLAIR));
+    const before = liveDocuments(test.dataDir, 'sessions').find((doc) => doc._id === 's-full')!;
+    assert.equal((before.waitlist as unknown[]).length, 1, 'Blair waits');
+
+    assert.match(cardOf(await click('privacy.forget.confirm')), /Your data is deleted/);
+    const after = liveDocuments(test.dataDir, 'sessions').find((doc) => doc._id === 's-full')!;
+    assert.equal(JSON.stringify(after.booked).includes(BLAIR.aadObjectId), true, 'Blair has the seat');
+    assert.deepEqual(after.waitlist, []);
+    const promoted = liveDocuments(test.dataDir, 'deliveries').filter((doc) => (doc.payload as { kind: string }).kind === 'waitlist.promoted');
+    assert.deepEqual(promoted.map((doc) => doc.userId), [BLAIR.aadObjectId]);
+    assert.deepEqual(filesMentioning(test.dataDir, ALEX_TRACES), []);
+  });
+
   it('leaves an audit entry that says what happened and how much, about nobody', async () => {
     await click('privacy.forget.confirm');
     const audit = liveDocuments(test.dataDir, 'audit').filter((entry) => String(entry.action).startsWith('erasure'));
     assert.deepEqual(audit.map((entry) => entry.action), ['erasure.requested', 'erasure.completed']);
     const completed = audit[1]!;
     assert.deepEqual(Object.keys(completed).sort(), ['_id', 'action', 'actor', 'at', 'counts', 'requestId']);
-    assert.deepEqual(completed.counts, { usage: 2, deliveries: 1, conversationReferences: 1, users: 1 });
+    assert.deepEqual(completed.counts, { bookings: 0, usage: 2, deliveries: 1, conversationReferences: 1, users: 1 });
     assert.equal(completed.actor, 'self');
   });
 

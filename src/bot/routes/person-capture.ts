@@ -13,7 +13,14 @@ const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.In
  */
 function namesAPerson(context: TurnContext): boolean {
   const { type, name } = context.activity;
-  return PERSON_TYPES.includes(type) || (type === ActivityTypes.Invoke && name === 'adaptiveCard/action' && !isErasureConfirmation(context));
+  return PERSON_TYPES.includes(type) || (type === ActivityTypes.Invoke && name === 'adaptiveCard/action' && isWellFormedAction(context.activity.value) && !isErasureConfirmation(context));
+}
+
+/** A malformed card action is answered with a friendly card by its route, and records nobody. */
+function isWellFormedAction(value: unknown): boolean {
+  const action = (value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined)?.action;
+  const data = action?.data;
+  return action?.type === 'Action.Execute' && typeof action.verb === 'string' && (data === undefined || (typeof data === 'object' && data !== null && !Array.isArray(data)));
 }
 
 /**

@@ -79,7 +79,7 @@ const SESSION_PROJECTION = {
   title: 1, description: 1, topics: 1, facilitator: 1, startsAt: 1, durationMinutes: 1, capacity: 1, language: 1, joinUrl: 1, status: 1,
 };
 
-function toSession(doc: SessionDocument): Session {
+export function toSession(doc: SessionDocument): Session {
   return {
     id: doc._id,
     title: doc.title,

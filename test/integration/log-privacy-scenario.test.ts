@@ -11,7 +11,7 @@ const SECRETS = { BOT_PASSWORD: 'bot-password-value-123', INTERCOM_TOKEN: 'inter
 
 /**
  * The whole journey with Graph and Intercom on, then a scan of every line the app logged for the
- * personal data and secrets it handled. Booking and reminders join this scenario when they land.
+ * personal data and secrets it handled. Reminders join this scenario when they land.
  */
 describe('no personal data in logs', () => {
   let connector: FakeBotConnector;
@@ -34,12 +34,14 @@ describe('no personal data in logs', () => {
     await Promise.all([connector.stop(), intercom.stop(), graph.stop()]);
   });
 
-  it('logs no e-mail, name, token or message text through install, search, export and forget', async () => {
+  it('logs no e-mail, name, token or message text through install, search, booking, export and forget', async () => {
     const options = { serviceUrl: connector.url };
     const post = (body: Record<string, unknown>) => postJson(`${test.url}/api/messages`, { ...body, deliveryMode: 'expectReplies' });
     await post(installActivity(options));
     await post(messageActivity('I feel anxious about my manager Mr Okonkwo', options));
     await post(invokeActivity('composeExtension/query', { commandId: 'searchSessions', parameters: [{ name: 'query', value: 'burnout Okonkwo' }], queryOptions: { skip: 0, count: 25 } }, options));
+    await post(invokeActivity('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'session.book', data: { sessionId: 's-101' } }, trigger: 'manual' }, options));
+    await post(messageActivity('my sessions', options));
     intercom.goDown(); // the failure path logs too
     await post(messageActivity('help', { ...options, user: { ...ALEX, id: '29:alex-2', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000a2' } }));
     intercom.recover();

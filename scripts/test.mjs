@@ -12,6 +12,8 @@ const spec = namesFiles ? [] : ['test/**/*.test.ts'];
 const result = spawnSync(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), ...spec, ...args], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'test' },
+  // The loopback token endpoint speaks https with a test CA (MSAL refuses http authorities); Node
+  // reads extra CAs only at start, so the mocha process gets it here.
+  env: { ...process.env, NODE_ENV: 'test', NODE_EXTRA_CA_CERTS: path.join(root, 'test/fixtures/tls/ca.pem') },
 });
 process.exit(result.status ?? 1);

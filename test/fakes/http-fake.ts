@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -31,6 +32,9 @@ export class HttpFake {
   private server: http.Server | undefined;
   private baseUrl = '';
 
+  /** `tls` serves https (e.g. the token endpoint: MSAL only talks to https authorities). */
+  constructor(private readonly tls?: { key: Buffer; cert: Buffer }) {}
+
   on(method: string, pattern: RegExp, route: Route): this {
     this.routes.push({ method, pattern, route });
     return this;
@@ -49,9 +53,10 @@ export class HttpFake {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    const listener = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
+    this.server = this.tls ? https.createServer(this.tls, listener) : http.createServer(listener);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = `${this.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -89,7 +94,8 @@ export class HttpFake {
       this.requests.push(request);
       const response = this.answer(request);
       const send = () => {
-        res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
+        // No body, no content type: clients (Graph's) would try to parse an empty JSON document.
+        res.writeHead(response.status, { ...(response.body === undefined ? {} : { 'content-type': 'application/json' }), ...response.headers });
         res.end(response.body === undefined ? '' : JSON.stringify(response.body));
       };
       if (response.delayMs) setTimeout(send, response.delayMs);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { HttpFake } from './http-fake';
 
@@ -19,6 +21,12 @@ export interface TokenOptions {
  * The real validation code (botbuilder's, jose's) fetches the keys from here and checks the signatures.
  */
 export class FakeOpenIdProvider extends HttpFake {
+  /** Over https with the test CA's localhost certificate (test/fixtures/tls), as an AUTHORITY_HOST must be. */
+  static https(): FakeOpenIdProvider {
+    const dir = path.resolve(__dirname, '../fixtures/tls');
+    return new FakeOpenIdProvider({ key: fs.readFileSync(path.join(dir, 'localhost.key')), cert: fs.readFileSync(path.join(dir, 'localhost.pem')) });
+  }
+
   private privateKey!: CryptoKey;
   private strangerKey!: CryptoKey;
   private publicJwk!: JWK;
@@ -53,6 +61,11 @@ export class FakeOpenIdProvider extends HttpFake {
       Object.entries({ iat: now, nbf: now - 5, exp: now + (options.expiresIn ?? 3600), ...defaults, ...options.claims }).filter(([, value]) => value !== undefined),
     ) as JWTPayload;
     return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' }).sign(options.foreignKey ? this.strangerKey : this.privateKey);
+  }
+
+  /** An Entra access token for the app's web API, as a client-credentials caller in the tenant gets it. */
+  entraAccessToken(tenantId: string, appId: string, roles: readonly string[], options: TokenOptions = {}): Promise<string> {
+    return this.sign({ iss: `${this.url}/${tenantId}/v2.0`, aud: `api://botid-${appId}`, tid: tenantId, azp: 'cccccccc-0000-0000-0000-0000000c0de5', roles, ver: '2.0' }, options);
   }
 
   /** A token as the Bot Connector sends it to the bot's messaging endpoint. */

@@ -45,7 +45,8 @@ export async function composePrivacy(deps: {
   const crm = config.intercom ? new IntercomCrm(config.intercom) : undefined;
   const externalIds = new ExternalIds(await store.secrets.getOrCreate('crm-external-id'));
   const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
-  const personSync = new PersonSyncService({ users: store.users, directory: deps.directory, crm, externalIds, queue: store.deliveries, clock, log: log.child({ component: 'people' }) });
+  if (config.bot && !deps.directory) log.warn({ directory: 'off' }, 'BOT_ID is set but no Graph client is wired: people are recorded without an e-mail and nothing reaches the CRM');
+  const personSync = new PersonSyncService({ users: store.users, emailSource: config.bot ? 'directory' : 'activity', directory: deps.directory, crm, externalIds, queue: store.deliveries, clock, log: log.child({ component: 'people' }) });
   const privacy = new PrivacyService({
     registry, users: store.users, crm, externalIds, queue: store.deliveries, jobs: privacyStore.deliveryJobs, audit: privacyStore.audit,
     personSync, notifier: deps.notifier, clock, log: log.child({ component: 'privacy' }),

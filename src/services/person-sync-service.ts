@@ -12,7 +12,12 @@ const CRM_RETRY_DELAY_MS = 60_000;
 
 export interface PersonSyncDependencies {
   readonly users: UserRepository;
-  /** Graph; undefined in local mode, where the e-mail comes from the activity or a placeholder. */
+  /**
+   * Where e-mails come from: the directory (BOT_ID set: Graph is the only source), or, in local mode,
+   * the activity (Agents Playground offers one) or a clear placeholder.
+   */
+  readonly emailSource: 'directory' | 'activity';
+  /** Graph; unset in local mode (and until the Graph client is wired, when no e-mail is known). */
   readonly directory: Directory | undefined;
   /** Intercom; undefined when INTERCOM_TOKEN is unset (sync off). */
   readonly crm: Crm | undefined;
@@ -40,13 +45,14 @@ export class PersonSyncService {
     if ((this.recentlySeen.get(key) ?? -Infinity) > now.getTime() - SEEN_WINDOW_MS) return;
     this.recentlySeen.set(key, now.getTime());
     const profile = await this.lookUp(person);
-    if (this.deps.directory && !profile?.mail) {
+    if (this.deps.emailSource === 'directory' && !profile?.mail) {
       // Unknown to the directory, or it failed: record the person, but never overwrite an e-mail with nothing.
       await this.deps.users.upsertSeen(person, undefined, now);
       if (!profile) this.recentlySeen.delete(key);
       return;
     }
     const email = profile?.mail ?? (isEmailAddress(offeredEmail) ? offeredEmail : localPlaceholderEmail(person));
+    // (In directory mode `profile.mail` is set here; the activity is only believed in local mode.)
     const { created, emailChanged } = await this.deps.users.upsertSeen(person, email, now);
     if (created || emailChanged) this.inBackground(person, () => this.pushToCrm(person, email, profile));
   }

@@ -56,10 +56,6 @@ export function cardAction(verb: string): Record<string, unknown> {
   return { action: { type: 'Action.Execute', verb, data: {} }, trigger: 'manual' };
 }
 
-export function cardText(card: unknown): string {
-  return JSON.stringify(card);
-}
-
 export const profileOf = (user: TestUser, mail: string): Profile => {
   const [givenName, surname] = (user.name ?? 'Test User').split(' ') as [string, string];
   return { givenName, surname, displayName: user.name ?? 'Test User', mail };

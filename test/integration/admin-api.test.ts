@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { FakeBotConnector } from '../fakes/bot-connector';
+import type { HttpFake } from '../fakes/http-fake';
 import { FakeIntercom } from '../fakes/intercom';
 import { FakeOpenIdProvider, type TokenOptions } from '../fakes/openid';
 import { ALEX, messageActivity, TEST_TENANT } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
-import { filesMentioning, liveDocuments } from '../helpers/privacy';
+import { filesMentioning, graphClientFor, graphUsers, liveDocuments, profileOf } from '../helpers/privacy';
 import { assertStoreUnchanged, snapshotStore } from '../helpers/store-snapshot';
 
 const BOT_ID = 'bbbbbbbb-0000-0000-0000-00000000b0d1';
@@ -15,6 +16,7 @@ describe('the provider web API (/api/admin)', () => {
   let openid: FakeOpenIdProvider;
   let connector: FakeBotConnector;
   let intercom: FakeIntercom;
+  let graph: HttpFake;
   let test: TestApp;
 
   const token = (roles: string[], options: TokenOptions = {}) => openid.entraAccessToken(TEST_TENANT, BOT_ID, roles, options);
@@ -35,17 +37,21 @@ describe('the provider web API (/api/admin)', () => {
   beforeEach(async () => {
     connector = await new FakeBotConnector().start();
     intercom = await new FakeIntercom().start();
-    test = await startTestApp({
-      BOT_ID, BOT_PASSWORD: 'test-secret', BOT_TENANT_ID: TEST_TENANT, ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
-      AUTHORITY_HOST: openid.url, GRAPH_BASE_URL: 'http://127.0.0.1:9', INTERCOM_TOKEN: 'intercom-test-token', INTERCOM_BASE_URL: intercom.url,
-    });
-    const base = messageActivity('help', { serviceUrl: connector.url });
-    await postJson(`${test.url}/api/messages`, { ...base, from: { ...(base.from as object), email: 'alex@contoso.com' }, deliveryMode: 'expectReplies' });
+    graph = await graphUsers(new Map([[ALEX.aadObjectId, profileOf(ALEX, 'alex@contoso.com')]])).start();
+    test = await startTestApp(
+      {
+        BOT_ID, BOT_PASSWORD: 'test-secret', BOT_TENANT_ID: TEST_TENANT, ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+        AUTHORITY_HOST: openid.url, GRAPH_BASE_URL: graph.url, INTERCOM_TOKEN: 'intercom-test-token', INTERCOM_BASE_URL: intercom.url,
+      },
+      undefined,
+      { graphClient: graphClientFor(graph) },
+    );
+    await postJson(`${test.url}/api/messages`, { ...messageActivity('help', { serviceUrl: connector.url }), deliveryMode: 'expectReplies' });
     await test.app.privacy.personSync.idle();
   });
   afterEach(async () => {
     await test.stop();
-    await Promise.all([connector.stop(), intercom.stop()]);
+    await Promise.all([connector.stop(), intercom.stop(), graph.stop()]);
   });
 
   it('serves the aggregate report to a caller with Reports.Read', async () => {

@@ -122,6 +122,16 @@ describe('people: user records from Graph and the Intercom contact', () => {
     assert.equal(liveDocuments(test.dataDir, 'users')[0]!.email, 'alex@contoso.com');
   });
 
+  it('never believes an e-mail the activity offers when Graph is the source', async () => {
+    await start();
+    profiles.delete(ALEX.aadObjectId); // unknown to the directory
+    const base = messageActivity('help', { serviceUrl: connector.url });
+    await postJson(`${test.url}/api/messages`, { ...base, from: { ...(base.from as object), email: 'someone.else@fabrikam.example' }, deliveryMode: 'expectReplies' });
+    await test.app.privacy.personSync.idle();
+    assert.equal(liveDocuments(test.dataDir, 'users')[0]!.email, undefined);
+    assert.equal(intercom.requests.length, 0, 'nobody to sync without a known e-mail');
+  });
+
   it('with no Intercom token, syncs nothing and says so once', async () => {
     await start({ INTERCOM_TOKEN: '' });
     await say('help');

@@ -17,10 +17,6 @@ export class StoreAuditLog implements AuditLog {
     // Keyed by request and action, so a job that runs twice (crash between two steps) records once.
     await this.audit.updateOne({ _id: `${entry.requestId}:${entry.action}` }, { $setOnInsert: { ...entry } }, { upsert: true });
   }
-
-  async list(): Promise<AuditEntry[]> {
-    return (await this.audit.find({}, { sort: { at: 1 } }).toArray()).map(({ _id, ...entry }) => entry);
-  }
 }
 
 export interface UsedTokenDocument {
@@ -40,11 +36,6 @@ export class StoreUsedTokens implements UsedTokenRepository {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
-  }
-
-  /** Ids of expired tokens no longer matter: the link is refused on its expiry anyway. */
-  async purgeExpired(now: Date): Promise<number> {
-    return (await this.tokens.deleteMany({ expiresAt: { $lt: now } })).deletedCount;
   }
 }
 

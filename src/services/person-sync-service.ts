@@ -7,6 +7,8 @@ import type { ExternalIds } from './external-ids';
 
 /** A person seen within this window is not looked up again (one directory call per person per window). */
 const SEEN_WINDOW_MS = 10 * 60_000;
+/** Bound on the in-memory "seen recently" map (a few MB at most). */
+const MAX_REMEMBERED = 50_000;
 /** First retry of a failed CRM sync; the worker backs off from there. */
 const CRM_RETRY_DELAY_MS = 60_000;
 
@@ -43,6 +45,7 @@ export class PersonSyncService {
     const key = keyOf(person);
     const now = this.deps.clock.now();
     if ((this.recentlySeen.get(key) ?? -Infinity) > now.getTime() - SEEN_WINDOW_MS) return;
+    if (this.recentlySeen.size >= MAX_REMEMBERED) this.pruneSeen(now.getTime());
     this.recentlySeen.set(key, now.getTime());
     const profile = await this.lookUp(person);
     if (this.deps.emailSource === 'directory' && !profile?.mail) {
@@ -78,6 +81,11 @@ export class PersonSyncService {
 
   forgetCached(person: Person): void {
     this.recentlySeen.delete(keyOf(person));
+  }
+
+  private pruneSeen(now: number): void {
+    for (const [key, seenAt] of this.recentlySeen) if (seenAt <= now - SEEN_WINDOW_MS) this.recentlySeen.delete(key);
+    if (this.recentlySeen.size >= MAX_REMEMBERED) this.recentlySeen.clear(); // a burst of new people: start over
   }
 
   private async lookUp(person: Person): Promise<DirectoryProfile | undefined> {

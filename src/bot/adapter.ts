@@ -1,5 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Activity, ConfigurationServiceClientCredentialFactory, type ConfigurationServiceClientCredentialFactoryOptions, type TurnContext } from 'botbuilder';
+import { type Activity, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createErrorCard } from '../cards/help-card';
 import type { Config } from '../config';
@@ -59,24 +59,20 @@ function isTokenProblem(error: unknown): boolean {
   return statusCode === 401 || name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError';
 }
 
+type CredentialFactory = NonNullable<ConstructorParameters<typeof TeamsAdapter>[1]>;
+
 /**
- * `ALLOW_UNAUTHENTICATED_REQUESTS=true`: botbuilder skips inbound validation when it believes
- * authentication is disabled, but it would then send nothing signed either. This factory says
- * "disabled" for inbound while still creating real credentials for the bot's own outbound calls.
+ * `ALLOW_UNAUTHENTICATED_REQUESTS=true`: botbuilder skips inbound validation when the credential
+ * factory says authentication is disabled, but then it would sign nothing it sends either. This
+ * wrapper says "disabled" for inbound while the wrapped factory still makes real credentials for the
+ * bot's own outbound calls (an unauthenticated turn names no app: it is always ours).
  */
-class InboundUnauthenticatedCredentialFactory extends ConfigurationServiceClientCredentialFactory {
-  constructor(private readonly botId: string, options: ConfigurationServiceClientCredentialFactoryOptions) {
-    super(options);
-  }
-
-  override async isAuthenticationDisabled(): Promise<boolean> {
-    return true;
-  }
-
-  override createCredentials(appId: string, audience: string, loginEndpoint: string, validateAuthority: boolean): ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']> {
-    // An unauthenticated turn carries no audience claim to name the app: it is always ours.
-    return super.createCredentials(appId || this.botId, audience, loginEndpoint, validateAuthority);
-  }
+function inboundUnauthenticated(inner: CredentialFactory, botId: string): CredentialFactory {
+  return {
+    isValidAppId: (appId) => inner.isValidAppId(appId),
+    isAuthenticationDisabled: async () => true,
+    createCredentials: (appId, audience, loginEndpoint, validateAuthority) => inner.createCredentials(appId || botId, audience, loginEndpoint, validateAuthority),
+  };
 }
 
 export function createAdapter(config: Config, log: Logger): WellbeingAdapter {
@@ -88,9 +84,8 @@ export function createAdapter(config: Config, log: Logger): WellbeingAdapter {
     MicrosoftAppType: bot ? 'SingleTenant' : 'MultiTenant',
     MicrosoftAppTenantId: bot?.tenantId ?? '',
   };
-  const factory = bot && config.allowUnauthenticatedRequests
-    ? new InboundUnauthenticatedCredentialFactory(bot.id, settings)
-    : new ConfigurationServiceClientCredentialFactory(settings);
+  const credentials: CredentialFactory = new ConfigurationServiceClientCredentialFactory(settings);
+  const factory = bot && config.allowUnauthenticatedRequests ? inboundUnauthenticated(credentials, bot.id) : credentials;
   const adapter = new WellbeingAdapter(bot ? new TenantGuard(bot.tenantId) : undefined, bot ? authenticationSettings(config, bot.tenantId) : settings, factory);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ err: error, activityType: context.activity.type, activityName: context.activity.name }, 'turn failed');

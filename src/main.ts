@@ -15,6 +15,7 @@ import { mountLocalPrivacyAdmin } from './http/local-privacy-admin';
 import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
 import { mountSessionRoutes } from './http/session-routes';
+import { mountTrackedRedirects } from './http/tracked-redirects';
 import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
 import { bookingsHolder } from './services/booking-erasure';
@@ -23,14 +24,18 @@ import { CatalogIndex } from './services/catalog-index';
 import { CatalogSearchService } from './services/catalog-search';
 import { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
+import { DigestService } from './services/digest-service';
 import { PeopleService } from './services/people-service';
+import { PersonalCourseRanking } from './services/personal-course-ranking';
+import { recommendationProfileHolder } from './services/recommendation-erasure';
+import { RecommendationService } from './services/recommendation-service';
 import { SessionLinks } from './services/session-links';
 import { LinkSigner } from './services/signed-links';
+import { TrackedLinks } from './services/tracked-links';
+import { UsageService } from './services/usage-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase, type Store } from './store/open-store';
-import { StoreCoursePopularity } from './store/repositories/course-popularity';
-import type { UsageDocument } from './store/repositories/usage-repository';
 
 export interface RunningApp {
   readonly port: number;
@@ -77,26 +82,30 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, options: StartOptions): Promise<RunningApp> {
   const store = (options.wrapStore ?? ((plain: Store) => plain))(createStore(db, () => clock.now()));
 
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
   if (db.engine === 'embedded' && (await catalog.isEmpty())) {
     const report = await catalog.import(buildDemoCatalog(clock.now()));
-    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted }, 'demo catalogue loaded into the empty store');
+    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
   }
   const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
   catalog.onCatalogChange(() => catalogIndex.refresh());
   await catalogIndex.start();
-  const popularity = new StoreCoursePopularity(db.collection<UsageDocument>('usage'), () => clock.now());
+  const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
+  const { usage, trackedLinks, recommendations, digests } = createRecommendations(config, store, signer, clock, log);
+  const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
   const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
 
-  const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
-  const bookings = new BookingService({ bookings: store.bookings, usage: store.usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
+  const links = new SessionLinks(signer, config.publicBaseUrl);
+  const bookings = new BookingService({ bookings: store.bookings, usage, notices: store.deliveries, links, clock, log: log.child({ component: 'booking' }) });
   catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
   const adapter = createAdapter(config, log.child({ component: 'bot' }));
   const directory = config.bot && options.graphClient ? new GraphDirectory(options.graphClient, { now: () => clock.now().getTime() }) : undefined;
   const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
+  // Erasure order: bookings (their cancellations record usage), then the recommendation profile (needs the usage it forgets), then the rest.
   privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
+  privacy.registry.register(recommendationProfileHolder(store.usageAggregates), { before: 'usage' });
   privacy.registry.onErased((person) => {
     directory?.forget(person);
     void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
@@ -104,7 +113,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   logCrmMode(config, log);
   const bot = createBotApplication({
     adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
-    search, bookings, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
+    search, bookings, recommendations, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
   });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
@@ -113,6 +122,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       messages: createMessagesHandler(adapter, bot, log.child({ component: 'messages' })),
       ready: () => db.ping(),
       mount: (router) => {
+        mountTrackedRedirects(router, { links: trackedLinks, log: log.child({ component: 'links' }) });
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
         mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
         if (embedded) mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
@@ -129,11 +139,13 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   );
   embedded?.lock.advertisePort(server.port);
   if ((options.privacyWorkerIntervalMs ?? 30_000) > 0) privacy.worker.start(options.privacyWorkerIntervalMs ?? 30_000);
+  const digestTimer = startDigestTimer(digests, log);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info({}, 'shutting down');
+      clearInterval(digestTimer);
       catalogIndex.stop();
       await server.close();
       await privacy.worker.stop();
@@ -144,6 +156,32 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       log.flush();
     })());
   return { port: server.port, log, privacy, stop };
+}
+
+/** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */
+function createRecommendations(config: Config, store: Store, signer: LinkSigner, clock: Clock, log: Logger) {
+  const usage = new UsageService({ usage: store.usage, aggregates: store.usageAggregates, sessions: store.sessions, courses: store.courses, rooms: store.rooms, clock, log: log.child({ component: 'usage' }) });
+  const links = new TrackedLinks({ signer, publicBaseUrl: config.publicBaseUrl, courses: store.courses, rooms: store.rooms, usage, clock, log: log.child({ component: 'links' }) });
+  const recommendations = new RecommendationService({
+    aggregates: store.usageAggregates, users: store.users, courses: store.courses, sessions: store.sessions, rooms: store.rooms,
+    catalogVersion: store.catalogVersion, usage, links, clock, log: log.child({ component: 'recommendations' }),
+  });
+  const digests = new DigestService({ users: store.users, recommendations, notices: store.deliveries, clock, log: log.child({ component: 'digest' }) });
+  return { usage, trackedLinks: links, recommendations, digests };
+}
+
+/**
+ * Queues the weekly digests hourly. The timer only triggers: what a person is promised lives in the
+ * persisted delivery queue, and enqueueing is idempotent per person and week across instances.
+ */
+function startDigestTimer(digests: DigestService, log: Logger): NodeJS.Timeout {
+  const run = () => {
+    digests.enqueueDue().catch((error: unknown) => log.error({ err: error }, 'queueing weekly digests failed; the next run retries'));
+  };
+  const timer = setInterval(run, 3_600_000);
+  timer.unref();
+  run();
+  return timer;
 }
 
 function warnAboutInboundAuth(config: Config, log: Logger): void {

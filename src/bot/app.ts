@@ -4,6 +4,7 @@ import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
 import type { PersonSyncService } from '../services/person-sync-service';
+import type { RecommendationService } from '../services/recommendation-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
@@ -11,6 +12,7 @@ import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
 import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
+import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
 
@@ -24,6 +26,7 @@ export interface BotDependencies {
   readonly privacy: Omit<PrivacyRouteDependencies, 'log'>;
   readonly search: CatalogSearchService;
   readonly bookings: BookingService;
+  readonly recommendations: RecommendationService;
 }
 
 /** The teams-ai Application with every route registered. Routes only translate; services decide. */
@@ -41,6 +44,7 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   });
   const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
     mySessions: mySessionsCommand(deps.bookings),
+    recommend: createRecommendCommand(deps.recommendations),
   };
   registerConversationCapture(app, deps.people, deps.log);
   registerPersonCapture(app, deps.personSync, deps.log);
@@ -49,5 +53,6 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });
   registerSessionActionRoutes(app, deps.bookings, deps.log.child({ component: 'session-actions' }));
+  registerRecommendationActions(app, deps.recommendations, deps.log);
   return app;
 }

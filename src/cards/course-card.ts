@@ -1,14 +1,17 @@
 import type { Course, Language } from '../domain/catalog';
+import { CompiledTemplate } from './compiled-template';
 import { formatMinutes, languageName, LIMITS, truncate } from './format';
 import type { PreviewCard } from './preview';
-import { renderTemplate, type AdaptiveCard } from './render';
+import type { AdaptiveCard } from './render';
 import { stringsFor } from './strings';
 import courseTemplate from './templates/course.json';
+
+const template = new CompiledTemplate(courseTemplate);
 
 /** An on-demand course: what it covers, how long it takes, and a button to open it. */
 export function createCourseCard(course: Course, language: Language): AdaptiveCard {
   const strings = stringsFor(language);
-  return renderTemplate(courseTemplate, {
+  return template.render({
     language,
     title: truncate(course.title, LIMITS.cardTitle),
     kind: strings.courseKind,

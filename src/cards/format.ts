@@ -45,12 +45,26 @@ export function languageName(language: Language, viewer: Language): string {
  * viewer's zone and locale as the search request told us. A bad zone or locale falls back to UTC / the language.
  */
 export function localDateTime(instant: Date, where: { timeZone: string; locale?: string; language: Language }): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  const locale = where.locale ?? (where.language === 'fr' ? 'fr-FR' : 'en-GB');
+  const fallbackLocale = where.language === 'fr' ? 'fr-FR' : 'en-GB';
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: where.timeZone }).format(instant);
+    return formatter(where.locale ?? fallbackLocale, where.timeZone).format(instant);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return new Intl.DateTimeFormat(where.language === 'fr' ? 'fr-FR' : 'en-GB', { ...options, timeZone: 'UTC' }).format(instant) + ' UTC';
+    return `${formatter(fallbackLocale, 'UTC').format(instant)} UTC`;
   }
+}
+
+/** Building a formatter costs far more than using one, and a page of results shares one viewer. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 200;
+
+function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, cached);
+  }
+  return cached;
 }

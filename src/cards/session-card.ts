@@ -1,10 +1,13 @@
 import type { TimeZone } from '../domain/local-time';
+import { CompiledTemplate } from './compiled-template';
 import { cardDateTime, formatMinutes, languageName, LIMITS, localDateTime, truncate } from './format';
 import type { PreviewCard } from './preview';
-import { renderTemplate, type AdaptiveCard } from './render';
+import type { AdaptiveCard } from './render';
 import { CARD_VERBS, type SessionCardView, type ViewerState } from './session-view';
 import { fill, stringsFor, type Strings } from './strings';
 import sessionTemplate from './templates/session.json';
+
+const template = new CompiledTemplate(sessionTemplate, ['state']);
 
 const STATUS_COLOR: Record<ViewerState, string> = {
   open: 'Good', full: 'Warning', booked: 'Good', waitlisted: 'Accent', started: 'Default', cancelled: 'Attention',
@@ -27,7 +30,7 @@ export interface SessionCardOptions {
 export function createSessionCard(view: SessionCardView, options: SessionCardOptions = {}): AdaptiveCard {
   const strings = stringsFor(view.language);
   const { session } = view;
-  const card = renderTemplate(sessionTemplate, {
+  const card = template.render({
     language: view.language,
     sessionId: session.id,
     verbs: CARD_VERBS,

@@ -31,4 +31,6 @@ export const CARD_VERBS = {
   cancel: 'session.cancel',
   refresh: 'session.refresh',
   dismissCourse: 'course.dismiss',
+  /** On the recommendations card, data `{ weeklyDigest: boolean }`. */
+  toggleDigest: 'recommendations.digest',
 } as const;

@@ -62,17 +62,17 @@ async function importDirectly(config: Config, catalogue: unknown): Promise<Impor
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
   try {
     const store = createStore(db);
-    return await new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log }).import(catalogue);
+    return await new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log }).import(catalogue);
   } finally {
     await db.close();
   }
 }
 
 function printReport(report: ImportReport): void {
-  console.log(`Imported ${report.sessions.accepted} session(s) and ${report.courses.accepted} course(s) (catalogue version ${report.version}).`);
+  console.log(`Imported ${report.sessions.accepted} session(s), ${report.courses.accepted} course(s) and ${report.rooms.accepted} viewing room(s) (catalogue version ${report.version}).`);
   if (report.changes.length > 0) console.log(`${report.changes.length} session(s) moved or cancelled: the people booked will be told.`);
   if (report.problems.length === 0) return;
-  console.error(`${report.sessions.rejected + report.courses.rejected} record(s) rejected, nothing of them written:`);
+  console.error(`${report.sessions.rejected + report.courses.rejected + report.rooms.rejected} record(s) rejected, nothing of them written:`);
   for (const problem of report.problems) console.error(`  ${problem.path}: ${problem.message}`);
 }
 

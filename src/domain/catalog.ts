@@ -29,6 +29,16 @@ export interface Course {
   readonly url: string;
 }
 
+/** A viewing room: an on-demand space (recorded talks, guided practice) open at any time at its url. */
+export interface Room {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly topics: readonly string[];
+  readonly language: Language;
+  readonly url: string;
+}
+
 export function endsAt(session: Pick<Session, 'startsAt' | 'durationMinutes'>): Date {
   return new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
 }

@@ -14,6 +14,8 @@ export interface UserPreferences {
   /** Reminder offsets in milliseconds; an empty list means "no reminders"; absent means the default. */
   readonly reminderOffsetsMs?: readonly number[];
   readonly interests?: readonly string[];
+  /** Opt-in weekly digest of recommendations; absent means off. */
+  readonly weeklyDigest?: boolean;
 }
 
 export interface UserRecord extends Person {

@@ -1,7 +1,10 @@
 import type { BookingSnapshot } from './booking';
-import type { Course, Session, SessionChange } from './catalog';
+import type { Course, Room, Session, SessionChange } from './catalog';
 import type { Notice } from './notices';
 import type { ConversationReferenceRecord, Person, UserPreferences, UserRecord } from './people';
+import type { PersonProfile } from './recommendation/profile';
+import type { ItemKey } from './recommendation/signals';
+import type { TenantSignals } from './recommendation/tenant-signals';
 import type { UsageRecord } from './usage';
 
 /** Time is passed in, never read: tests use a fixed clock. */
@@ -35,6 +38,13 @@ export interface CourseRepository {
   upsertMany(courses: readonly Course[]): Promise<void>;
 }
 
+export interface RoomRepository {
+  get(id: string): Promise<Room | undefined>;
+  getMany(ids: readonly string[]): Promise<Room[]>;
+  listAll(): Promise<Room[]>;
+  upsertMany(rooms: readonly Room[]): Promise<void>;
+}
+
 /** A counter that changes whenever the catalogue does, so every instance can tell its copy is stale. */
 export interface CatalogVersionRepository {
   current(): Promise<number>;
@@ -47,6 +57,8 @@ export interface UserRepository {
   upsertSeen(person: Person, email: string | undefined, now: Date): Promise<{ user: UserRecord; created: boolean; emailChanged: boolean }>;
   findByEmail(email: string): Promise<UserRecord | undefined>;
   updatePreferences(person: Person, preferences: UserPreferences): Promise<void>;
+  /** People who asked for the weekly digest, in pages (`after` is the last user id of the previous page). */
+  listDigestSubscribers(limit: number, after?: string): Promise<UserRecord[]>;
   delete(person: Person): Promise<boolean>;
 }
 
@@ -60,6 +72,27 @@ export interface UsageRepository {
   record(record: UsageRecord): Promise<void>;
   listFor(person: Person): Promise<UsageRecord[]>;
   deleteFor(person: Person): Promise<number>;
+}
+
+/** Where capabilities record what people do: `UsageService` (raw record and recommendation aggregates). */
+export interface UsageRecorder {
+  record(record: UsageRecord): Promise<void>;
+}
+
+/**
+ * The recommendation aggregates, kept up to date as usage records arrive so that no request scans raw
+ * records: each person's profile, and per tenant the distinct-people counts per item and per pair.
+ */
+export interface UsageAggregateRepository {
+  /** Adds one record's signal to the person's profile and, on their first engagement with the item, to their tenant's counts. */
+  apply(record: UsageRecord, topics: readonly string[]): Promise<void>;
+  profile(person: Person): Promise<PersonProfile>;
+  /** The tenant's popularity counts, and the co-occurrence rows of the `sources` items only. */
+  tenantSignals(tenantId: string, sources: readonly ItemKey[]): Promise<TenantSignals>;
+  /** Remembers that the person is not interested in a course. */
+  dismiss(person: Person, courseId: string): Promise<void>;
+  /** Deletes the person's profile after taking their contribution out of their tenant's counts. */
+  forget(person: Person): Promise<void>;
 }
 
 /** The persisted delivery queue, as producers (booking, catalogue, recommendations) see it. */

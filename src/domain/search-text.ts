@@ -31,10 +31,9 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter((token) => token !== '');
 }
 
-/** The index form of one token, or null when it is a stop word (index side). */
-export function indexTerm(token: string): string | null {
-  const term = foldText(token).slice(0, MAX_TERM_LENGTH);
-  return term === '' || STOP_WORDS.has(term) ? null : term;
+/** The terms a catalogue text is indexed under: folded first, then split, like a query; no stop words. */
+export function indexTerms(text: string): string[] {
+  return tokenize(foldText(text)).filter((term) => !STOP_WORDS.has(term)).map((term) => term.slice(0, MAX_TERM_LENGTH));
 }
 
 /**

@@ -5,7 +5,7 @@ import { BookingError, explainUnappliedBooking, explainUnappliedCancel, type Boo
 import { endsAt, type Session, type SessionChange } from '../domain/catalog';
 import { noticeKeys } from '../domain/notices';
 import type { Person } from '../domain/people';
-import type { BookingRepository, Clock, Log, NoticeQueue, UsageRepository } from '../domain/ports';
+import type { BookingRepository, Clock, Log, NoticeQueue, UsageRecorder } from '../domain/ports';
 import type { UsageKind } from '../domain/usage';
 import type { SessionLinks } from './session-links';
 
@@ -18,7 +18,8 @@ const MAX_ATTEMPTS = 5;
 
 export interface BookingServiceDeps {
   readonly bookings: BookingRepository;
-  readonly usage: UsageRepository;
+  /** `UsageService` in the app, so that bookings and attendance feed recommendations. */
+  readonly usage: UsageRecorder;
   readonly notices: NoticeQueue;
   readonly links: SessionLinks;
   readonly clock: Clock;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, type Course, type Session } from '../domain/catalog';
+import { LANGUAGES, type Course, type Room, type Session } from '../domain/catalog';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const topics = z.array(text(40).transform((topic) => topic.toLowerCase())).min(1, 'needs at least one topic').max(12, 'at most 12 topics');
@@ -32,9 +32,20 @@ export const courseRecordSchema = z.object({
   url: httpsUrl,
 });
 
+/** A viewing room: an on-demand space open at any time; opening it goes through a tracked link. */
+export const roomRecordSchema = z.object({
+  id,
+  title: text(200),
+  description: text(4000),
+  topics,
+  language: z.enum(LANGUAGES as [Room['language'], ...Room['language'][]]),
+  url: httpsUrl,
+});
+
 export const catalogFileSchema = z.object({
   sessions: z.array(z.unknown()).max(100_000).default([]),
   courses: z.array(z.unknown()).max(100_000).default([]),
+  rooms: z.array(z.unknown()).max(100_000).default([]),
 });
 
 export function toSession(record: z.infer<typeof sessionRecordSchema>): Session {
@@ -42,5 +53,9 @@ export function toSession(record: z.infer<typeof sessionRecordSchema>): Session 
 }
 
 export function toCourse(record: z.infer<typeof courseRecordSchema>): Course {
+  return record;
+}
+
+export function toRoom(record: z.infer<typeof roomRecordSchema>): Room {
   return record;
 }

@@ -3,9 +3,10 @@ import type { TimeZone } from '../domain/local-time';
 import type { Person } from '../domain/people';
 import type { Clock, CoursePopularity, SeatCounter } from '../domain/ports';
 import { parseSearchQuery, type ParsedSearchQuery } from '../domain/search-query';
-import { rankMatches } from '../domain/search-ranking';
+import { bestMatches } from '../domain/search-ranking';
 import { courseMatchesFilters, isListed, publicState, sessionMatchesFilters, type PublicSessionState } from '../domain/session-listing';
 import type { CatalogIndex } from './catalog-index';
+import { LruCache } from './lru-cache';
 
 export interface SearchRequest {
   /** What the person typed; empty on the initial run. */
@@ -34,9 +35,29 @@ export const capacitySeatCounter: SeatCounter = {
  */
 const MAX_SCANNED_FOR_SEATS = 2_000;
 
+/**
+ * Rankings kept per query: Teams shows at most 100 results (facts §1.5), so the best 100 serve every
+ * page of a query, and people typing the same first letters share them. Keys carry the catalogue
+ * version, so an import makes them unreachable; sessions that started since are dropped on reading.
+ */
+const CACHED_RESULTS = 100;
+
+export interface CatalogSearchDependencies {
+  readonly index: CatalogIndex;
+  readonly seats: SeatCounter;
+  readonly popularity: CoursePopularity;
+  readonly clock: Clock;
+  /** How many query rankings to keep (0: none). Default 1,000. */
+  readonly cachedQueries?: number;
+}
+
 /** Searches the catalogue as people type in the compose box: sessions and courses, one page at a time. */
 export class CatalogSearchService {
-  constructor(private readonly deps: { index: CatalogIndex; seats: SeatCounter; popularity: CoursePopularity; clock: Clock }) {}
+  private readonly rankings: LruCache<readonly (Session | Course)[]>;
+
+  constructor(private readonly deps: CatalogSearchDependencies) {
+    this.rankings = new LruCache(deps.cachedQueries ?? 1_000);
+  }
 
   /**
    * Words: best matches first (domain/search-ranking). Only filters: every listed session that
@@ -47,8 +68,11 @@ export class CatalogSearchService {
     const query = parseSearchQuery(request.text, { now, timeZone: request.timeZone, dayFilters: true });
     const accept = (session: Session) => isListed(session, now) && sessionMatchesFilters(session, query.filters);
     if (query.terms.length > 0) {
-      const ranked = rankMatches(this.deps.index.sessions.search(query.terms, accept), query.terms.length, (session) => session.startsAt.getTime());
-      return this.withSeats(ranked.slice(request.skip, request.skip + request.count).map((match) => match.item), now);
+      const ranked = this.ranked<Session>('sessions', query, request.skip + request.count, (session) => isListed(session, now), (limit) => {
+        const matches = this.deps.index.sessions.search(query.terms, accept, { narrow: hasFilters(query) });
+        return bestMatches(matches, query.terms.length, limit, (session) => session.startsAt.getTime()).map((match) => match.item);
+      });
+      return this.withSeats(ranked.slice(request.skip), now);
     }
     if (hasFilters(query)) {
       return this.withSeats(take(filter(this.deps.index.upcoming(now), accept), request.skip, request.count), now);
@@ -62,21 +86,35 @@ export class CatalogSearchService {
     const query = parseSearchQuery(request.text, { now: this.deps.clock.now(), timeZone: request.timeZone, dayFilters: false });
     const accept = (course: Course) => courseMatchesFilters(course, query.filters);
     if (query.terms.length > 0) {
-      const ranked = rankMatches(this.deps.index.courses.search(query.terms, accept), query.terms.length);
-      return ranked.slice(request.skip, request.skip + request.count).map((match) => match.item);
+      const ranked = this.ranked<Course>('courses', query, request.skip + request.count, () => true, (limit) => {
+        const matches = this.deps.index.courses.search(query.terms, accept, { narrow: hasFilters(query) });
+        return bestMatches(matches, query.terms.length, limit).map((match) => match.item);
+      });
+      return ranked.slice(request.skip);
     }
     if (!hasFilters(query) && request.text.trim() !== '') return [];
     const popular = await this.deps.popularity.mostPopular(request.person, request.skip + request.count);
     return take(filter(this.popularFirst(popular), accept), request.skip, request.count);
   }
 
-  /** One session as anyone sees it now, whether or not it is still listed (for card refreshes). */
-  async session(sessionId: string): Promise<SessionResult | undefined> {
-    const session = this.deps.index.sessions.get(sessionId);
-    if (!session) return undefined;
-    const now = this.deps.clock.now();
-    const seatsLeft = (await this.deps.seats.seatsLeft([session])).get(session.id) ?? session.capacity;
-    return { session, seatsLeft, state: publicState(session, seatsLeft, now) };
+  /**
+   * The best `limit` items for a query, from the cache when it holds enough of them still `listed`.
+   * Queries with day words are not cached (their ranges move with the clock; they are narrow and fast).
+   */
+  private ranked<T extends Session | Course>(
+    kind: 'sessions' | 'courses', query: ParsedSearchQuery, limit: number, listed: (item: T) => boolean, rank: (limit: number) => T[],
+  ): T[] {
+    const key = limit <= CACHED_RESULTS && query.filters.days.length === 0
+      ? `${kind}|${this.deps.index.version}|${query.filters.languages.join(',')}|${query.terms.join(' ')}`
+      : undefined;
+    const cached = key === undefined ? undefined : (this.rankings.get(key) as T[] | undefined);
+    if (cached) {
+      const stillListed = cached.filter(listed);
+      if (stillListed.length >= limit || cached.length < CACHED_RESULTS) return stillListed.slice(0, limit);
+    }
+    const best = rank(key === undefined ? limit : CACHED_RESULTS);
+    if (key !== undefined) this.rankings.set(key, best);
+    return best.slice(0, limit);
   }
 
   private async soonestWithSeats(now: Date, skip: number, count: number): Promise<SessionResult[]> {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { detectSessionChange, type Course, type Session, type SessionChange } from '../domain/catalog';
-import type { CatalogVersionRepository, CourseRepository, Log, SessionRepository } from '../domain/ports';
-import { catalogFileSchema, courseRecordSchema, sessionRecordSchema, toCourse, toSession } from './catalog-schema';
+import { detectSessionChange, type Course, type Room, type Session, type SessionChange } from '../domain/catalog';
+import type { CatalogVersionRepository, CourseRepository, Log, RoomRepository, SessionRepository } from '../domain/ports';
+import { catalogFileSchema, courseRecordSchema, roomRecordSchema, sessionRecordSchema, toCourse, toRoom, toSession } from './catalog-schema';
 
 /** One rejected record: where it is in the file, which field, and why. */
 export interface CatalogProblem {
@@ -12,6 +12,7 @@ export interface CatalogProblem {
 export interface ImportReport {
   readonly sessions: { readonly accepted: number; readonly rejected: number };
   readonly courses: { readonly accepted: number; readonly rejected: number };
+  readonly rooms: { readonly accepted: number; readonly rejected: number };
   readonly problems: readonly CatalogProblem[];
   /** Sessions whose time or status changed for people already booked. */
   readonly changes: readonly SessionChange[];
@@ -40,6 +41,7 @@ export class CatalogService {
     private readonly deps: {
       sessions: SessionRepository;
       courses: CourseRepository;
+      rooms: RoomRepository;
       version: CatalogVersionRepository;
       log: Log;
     },
@@ -63,17 +65,20 @@ export class CatalogService {
     const problems: CatalogProblem[] = [];
     const sessions = validateAll('sessions', parsed.data.sessions, sessionRecordSchema, problems).map(toSession);
     const courses = validateAll('courses', parsed.data.courses, courseRecordSchema, problems).map(toCourse);
+    const rooms = validateAll('rooms', parsed.data.rooms, roomRecordSchema, problems).map(toRoom);
 
     const changes = await this.detectChanges(sessions);
     await this.deps.sessions.upsertMany(sessions);
     await this.deps.courses.upsertMany(courses);
+    await this.deps.rooms.upsertMany(rooms);
     const version = await this.deps.version.bump();
-    this.deps.log.info({ sessions: sessions.length, courses: courses.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
+    this.deps.log.info({ sessions: sessions.length, courses: courses.length, rooms: rooms.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
     await this.announceVersion(version);
     if (changes.length > 0) await this.announce(changes);
     return {
       sessions: { accepted: sessions.length, rejected: parsed.data.sessions.length - sessions.length },
       courses: { accepted: courses.length, rejected: parsed.data.courses.length - courses.length },
+      rooms: { accepted: rooms.length, rejected: parsed.data.rooms.length - rooms.length },
       problems,
       changes,
       version,
@@ -92,6 +97,10 @@ export class CatalogService {
 
   listCourses(): Promise<Course[]> {
     return this.deps.courses.listAll();
+  }
+
+  listRooms(): Promise<Room[]> {
+    return this.deps.rooms.listAll();
   }
 
   private async detectChanges(incoming: readonly Session[]): Promise<SessionChange[]> {

@@ -1,6 +1,6 @@
 /**
  * A realistic catalogue for `npm start` on an empty store: 32 group sessions spread over the four
- * weeks after `now`, and 42 courses, in English and French. Deterministic for a given `now`.
+ * weeks after `now`, 42 courses and 12 viewing rooms, in English and French. Deterministic for a given `now`.
  */
 
 interface SessionTemplate {
@@ -88,6 +88,22 @@ const COURSE_TEMPLATES: CourseTemplate[] = [
   { title: "L'estime de soi", topics: ['resilience', 'anxiety'], language: 'fr', durationMinutes: 30 },
 ];
 
+/** Viewing rooms: on-demand spaces, open at any time. */
+const ROOM_TEMPLATES: { title: string; description: string; topics: string[]; language: 'en' | 'fr' }[] = [
+  { title: 'Quiet room: guided breathing', description: 'Guided breathing on a loop: drop in for five minutes between meetings, or stay for an hour.', topics: ['stress', 'mindfulness'], language: 'en' },
+  { title: 'Salle calme : respiration guidée', description: 'Des exercices de respiration guidée en continu : passez cinq minutes entre deux réunions, ou restez une heure.', topics: ['stress', 'mindfulness'], language: 'fr' },
+  { title: 'Sleep sounds lounge', description: 'Soundscapes and wind-down audio to help you switch off in the evening.', topics: ['sleep'], language: 'en' },
+  { title: 'Espace sommeil : sons apaisants', description: 'Paysages sonores et audios de détente pour décrocher le soir.', topics: ['sleep'], language: 'fr' },
+  { title: 'Desk yoga studio', description: 'Short recorded yoga and stretching classes you can follow from your chair.', topics: ['movement'], language: 'en' },
+  { title: 'Studio de yoga au bureau', description: 'De courts cours de yoga et d’étirements enregistrés, à suivre depuis votre chaise.', topics: ['movement'], language: 'fr' },
+  { title: 'Resilience talks library', description: 'Recorded talks from psychologists and peers on coping with change and setbacks.', topics: ['resilience'], language: 'en' },
+  { title: 'Conférences sur la résilience', description: 'Des conférences enregistrées de psychologues et de pairs pour faire face au changement.', topics: ['resilience'], language: 'fr' },
+  { title: "Parents' corner", description: 'Recorded Q&As with child psychologists, to watch whenever it suits you.', topics: ['parenting'], language: 'en' },
+  { title: 'Le coin des parents', description: 'Des questions-réponses enregistrées avec des pédopsychologues, à regarder quand vous voulez.', topics: ['parenting'], language: 'fr' },
+  { title: 'Money matters room', description: 'Bite-size videos on budgeting, debt and where to find free, confidential advice.', topics: ['financial stress'], language: 'en' },
+  { title: 'Espace soutien au deuil', description: 'Témoignages et ressources pour traverser un deuil, à votre rythme.', topics: ['grief'], language: 'fr' },
+];
+
 const DAY_MS = 86_400_000;
 /** Session start times in UTC, spread over the working day of European time zones. */
 const START_HOURS_UTC = [8, 9.5, 11, 12.5, 14, 15.5];
@@ -95,6 +111,7 @@ const START_HOURS_UTC = [8, 9.5, 11, 12.5, 14, 15.5];
 export interface DemoCatalog {
   sessions: Record<string, unknown>[];
   courses: Record<string, unknown>[];
+  rooms: Record<string, unknown>[];
 }
 
 /** The demo catalogue in the import file format, relative to `now`. */
@@ -118,7 +135,8 @@ export function buildDemoCatalog(now: Date): DemoCatalog {
     description: courseDescription(template),
     url: `https://learn.example.com/courses/c-${index + 1}`,
   }));
-  return { sessions, courses };
+  const rooms = ROOM_TEMPLATES.map((template, index) => ({ id: `r-${index + 1}`, ...template, url: `https://learn.example.com/rooms/r-${index + 1}` }));
+  return { sessions, courses, rooms };
 }
 
 function courseDescription(template: CourseTemplate): string {

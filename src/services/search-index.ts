@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { FIELD_WEIGHTS, type ScoredMatch, type SearchField } from '../domain/search-ranking';
-import { indexTerm, matchesByPrefix, tokenize, typoDistance } from '../domain/search-text';
+import { indexTerms, matchesByPrefix, typoDistance } from '../domain/search-text';
 
 export type FieldExtractors<T> = Partial<Record<SearchField, (item: T) => string>>;
 
@@ -32,8 +32,9 @@ export class SearchIndex<T extends { readonly id: string }> {
       idField: 'id',
       storeFields: [],
       extractField: (item, field) => (field === 'id' ? item.id : extractors[field as SearchField]!(item)),
-      tokenize,
-      processTerm: indexTerm,
+      // Each field is folded once and split (domain/search-text), rather than folding token by token.
+      tokenize: indexTerms,
+      processTerm: (term) => term,
       searchOptions: {
         // Queries arrive as terms already folded by domain/search-text; they are not processed twice.
         tokenize: (text) => text.split(' '),
@@ -87,16 +88,30 @@ export class SearchIndex<T extends { readonly id: string }> {
     return { added, changed, removed };
   }
 
-  /** Items matching at least one term and accepted by `accept`, in no particular order. */
-  search(terms: readonly string[], accept: (item: T) => boolean): ScoredMatch<T>[] {
+  /**
+   * Items matching at least one term and accepted by `accept`, unordered (rank them with
+   * domain/search-ranking). With `narrow`, `accept` is asked before scoring: worth it when it turns
+   * many away (filters typed in the query), a cost per posting when it turns few away.
+   */
+  search(terms: readonly string[], accept: (item: T) => boolean, options: { narrow?: boolean } = {}): ScoredMatch<T>[] {
     if (terms.length === 0) return [];
-    const results = this.engine.search(terms.join(' '), {
+    const matches: ScoredMatch<T>[] = [];
+    const accepted = (id: unknown): T | undefined => {
+      const item = this.entries.get(id as string)?.item;
+      return item !== undefined && accept(item) ? item : undefined;
+    };
+    this.engine.search(terms.join(' '), {
+      // A document boost of 0 makes MiniSearch skip the document before scoring it.
+      ...(options.narrow ? { boostDocument: (id: unknown) => (accepted(id) ? 1 : 0) } : {}),
+      // Matches are collected here and all declined: MiniSearch would otherwise build and sort its
+      // own list of every match, which the ranking re-orders anyway.
       filter: (result) => {
-        const entry = this.entries.get(result.id as string);
-        return entry !== undefined && accept(entry.item);
+        const item = options.narrow ? this.entries.get(result.id as string)?.item : accepted(result.id);
+        if (item !== undefined) matches.push({ item, score: result.score, matchedTerms: result.queryTerms.length });
+        return false;
       },
     });
-    return results.map((result) => ({ item: this.entries.get(result.id as string)!.item, score: result.score, matchedTerms: result.queryTerms.length }));
+    return matches;
   }
 
   private put(item: T): 'added' | 'changed' | 'same' {

@@ -13,6 +13,7 @@ export const INDEXES: IndexDefinition[] = [
   { collection: 'sessions', keys: { startsAt: 1 }, name: 'sessions_startsAt' },
   { collection: 'users', keys: { email: 1 }, name: 'users_email' },
   { collection: 'users', keys: { tenantId: 1 }, name: 'users_tenant' },
+  { collection: 'users', keys: { 'preferences.weeklyDigest': 1, _id: 1 }, name: 'users_weekly_digest' },
   { collection: 'usage', keys: { userId: 1, tenantId: 1 }, name: 'usage_person' },
   { collection: 'usage', keys: { tenantId: 1, at: 1 }, name: 'usage_tenant_at' },
   { collection: 'usage', keys: { kind: 1, itemId: 1 }, name: 'usage_kind_item' },

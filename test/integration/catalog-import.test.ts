@@ -34,7 +34,7 @@ describe('catalogue import command', function () {
     const file = writeCatalogue({ sessions: [validSession('s-1'), { ...validSession('s-2'), startsAt: '2026-12-24 10:00', capacity: 0 }, validSession('s-1', 'Dup')], courses: [validCourse, { ...validCourse, id: 'c-10', url: 'http://insecure.example.com' }] });
     const result = runImport(file, dataDir);
     assert.equal(result.code, 1, 'rejected records make the command fail');
-    assert.match(result.stdout, /Imported 1 session\(s\) and 1 course\(s\)/);
+    assert.match(result.stdout, /Imported 1 session\(s\), 1 course\(s\) and 0 viewing room\(s\)/);
     assert.match(result.stderr, /sessions\[1\]\.startsAt: must be an ISO 8601 date-time with a time zone/);
     assert.match(result.stderr, /sessions\[1\]\.capacity: /);
     assert.match(result.stderr, /sessions\[2\]\.id: duplicates the id "s-1"/);

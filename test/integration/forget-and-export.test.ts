@@ -104,7 +104,8 @@ describe('forget me and export my data', () => {
     assert.deepEqual(after.waitlist, []);
     const promoted = liveDocuments(test.dataDir, 'deliveries').filter((doc) => (doc.payload as { kind: string }).kind === 'waitlist.promoted');
     assert.deepEqual(promoted.map((doc) => doc.userId), [BLAIR.aadObjectId]);
-    assert.deepEqual(filesMentioning(test.dataDir, ALEX_TRACES), []);
+    assert.deepEqual(filesMentioning(test.dataDir, ALEX_TRACES), [], 'nor in the recommendation profile the booking fed');
+    assert.ok(liveDocuments(test.dataDir, 'usageProfiles').some((doc) => doc.userId === BLAIR.aadObjectId), "Blair's profile stays");
   });
 
   it('leaves an audit entry that says what happened and how much, about nobody', async () => {
@@ -113,7 +114,7 @@ describe('forget me and export my data', () => {
     assert.deepEqual(audit.map((entry) => entry.action), ['erasure.requested', 'erasure.completed']);
     const completed = audit[1]!;
     assert.deepEqual(Object.keys(completed).sort(), ['_id', 'action', 'actor', 'at', 'counts', 'requestId']);
-    assert.deepEqual(completed.counts, { bookings: 0, usage: 2, deliveries: 1, conversationReferences: 1, users: 1 });
+    assert.deepEqual(completed.counts, { bookings: 0, recommendationProfile: 0, usage: 2, deliveries: 1, conversationReferences: 1, users: 1 });
     assert.equal(completed.actor, 'self');
   });
 

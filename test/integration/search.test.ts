@@ -9,7 +9,7 @@ const COURSES = 'searchCourses';
 const NOW = new Date('2026-12-01T09:00:00Z'); // Tuesday, 10:00 in Paris
 
 /** The demo catalogue the app loads into its empty store, as the tests' clock sees it. */
-const demo = buildDemoCatalog(NOW) as { sessions: { id: string; title: string; language: string; startsAt: string }[]; courses: { id: string }[] };
+const demo = buildDemoCatalog(NOW) as { sessions: { id: string; title: string; language: string; startsAt: string }[]; courses: { id: string }[]; rooms: unknown[] };
 const demoIdsBetween = (from: string, to: string, language?: string) =>
   demo.sessions.filter((s) => s.startsAt >= from && s.startsAt < to && (!language || s.language === language)).map((s) => s.id);
 
@@ -95,11 +95,12 @@ describe('composeExtension/query', () => {
     assert.equal((await sessions(undefined, { count: 500 })).attachments.length, 25);
   });
 
-  it('opens course search on the most viewed courses, the catalogue order until anything was viewed', async () => {
+  it('opens course search on courses picked for the person: with nothing known yet, short ones in their language', async () => {
     const answer = await courses(undefined, { count: 5 });
     assert.deepEqual(answer.titles.length, 5);
     assert.equal(answer.attachments[0]!.content.actions instanceof Array, true);
-    assert.deepEqual((answer.attachments[0]!.content.actions as { type: string; url: string }[])[0], { type: 'Action.OpenUrl', title: 'Open course', url: 'https://learn.example.com/courses/c-1' });
+    // c-23, "Hydration and focus": 10 minutes, English (see services/personal-course-ranking.ts).
+    assert.deepEqual((answer.attachments[0]!.content.actions as { type: string; url: string }[])[0], { type: 'Action.OpenUrl', title: 'Open course', url: 'https://learn.example.com/courses/c-23' });
   });
 
   it('finds courses with the same forgiveness', async () => {

@@ -38,7 +38,7 @@ describe('catalogue search service', () => {
     const db = openEmbeddedDatabase({ dataDir: makeTempDir('search') });
     close = () => db.close();
     store = createStore(db);
-    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: silentLog });
+    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: silentLog });
     index = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: silentLog });
     catalog.onCatalogChange(() => index.refresh());
     seats = capacitySeatCounter;
@@ -139,6 +139,22 @@ describe('catalogue search service', () => {
     assert.equal(new Set([...first, ...second].map((result) => result.session.id)).size, 30);
   });
 
+  it('serves repeated queries and later pages from the cached ranking, dropping sessions that started since', async () => {
+    await catalog.import({ sessions: Array.from({ length: 30 }, (_, i) => sessionRecord({ id: `st-${i}`, title: `Stretch ${i}`, startsAt: new Date(Date.UTC(2026, 11, 2, i)).toISOString() })) });
+    const uncached = new CatalogSearchService({ index, seats: capacitySeatCounter, popularity: { mostPopular: async () => [] }, clock, cachedQueries: 0 });
+    const ids = async (service: CatalogSearchService, extra: Partial<SearchRequest>) => (await service.searchSessions(request('stretch', extra))).map((r) => r.session.id);
+    for (const page of [{ count: 10 }, { skip: 10, count: 10 }, { skip: 20, count: 25 }, { count: 10 }]) assert.deepEqual(await ids(search, page), await ids(uncached, page));
+    const before = await ids(search, { count: 5 });
+    clock.set('2026-12-02T02:30:00Z'); // st-0, st-1 and st-2 have started
+    try {
+      const after = await ids(search, { count: 5 });
+      assert.deepEqual(after, (await ids(uncached, { count: 5 })));
+      assert.ok(!after.some((id) => ['st-0', 'st-1', 'st-2'].includes(id)) && before.some((id) => ['st-0', 'st-1', 'st-2'].includes(id)));
+    } finally {
+      clock.set('2026-12-01T09:00:00Z');
+    }
+  });
+
   it('answers no sessions for text with nothing to search for', async () => {
     await catalog.import({ sessions: [sessionRecord({})] });
     assert.deepEqual(await search.searchSessions(request('🙂 .*')), []);
@@ -156,13 +172,6 @@ describe('catalogue search service', () => {
     await catalog.import({ courses: [courseRecord('r', { title: 'Les bases de la résilience' }), courseRecord('m', { title: 'Mindfulness: a 21-day journey' })] });
     assert.deepEqual((await search.searchCourses(request('RESILENCE'))).map((course) => course.id), ['r']);
     assert.deepEqual((await search.searchCourses(request('mindf'))).map((course) => course.id), ['m']);
-  });
-
-  it('describes one session as anyone sees it, for card refreshes', async () => {
-    await catalog.import({ sessions: [sessionRecord({ id: 'one', capacity: 3 })] });
-    const found = await search.session('one');
-    assert.deepEqual([found?.state, found?.seatsLeft], ['open', 3]);
-    assert.equal(await search.session('nope'), undefined);
   });
 });
 

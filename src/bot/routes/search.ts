@@ -2,10 +2,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createCourseCard, createCoursePreview } from '../../cards/course-card';
-import { createErrorCard } from '../../cards/help-card';
-import { createNothingFoundResult, type SearchKind } from '../../cards/search-cards';
+import { createNothingFoundResult, createSearchFailedResult, type SearchKind } from '../../cards/search-cards';
 import { createSessionCard, createSessionPreview } from '../../cards/session-card';
-import { stringsFor } from '../../cards/strings';
 import type { CatalogSearchService } from '../../services/catalog-search';
 import { languageOfActivity, personOf } from '../activity';
 import { localeOf, readSearchInvoke, timeZoneOf, type SearchInvoke } from '../search-invoke';
@@ -46,8 +44,7 @@ export function registerSearchRoutes(app: Application<TurnState>, deps: { search
         return searchResult(items.length === 0 && invoke.skip === 0 ? [createNothingFoundResult(invoke.kind, language)] : items);
       } catch (error) {
         deps.log.error({ err: error, command: invoke.kind }, 'search failed');
-        const card = createErrorCard(language);
-        return searchResult([{ card, preview: { title: stringsFor(language).errorTitle, text: stringsFor(language).errorText } }]);
+        return searchResult([createSearchFailedResult(language)]);
       }
     },
   );

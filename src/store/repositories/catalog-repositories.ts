@@ -1,10 +1,11 @@
-import type { Course, Session } from '../../domain/catalog';
-import type { CatalogVersionRepository, CourseRepository, SessionRepository } from '../../domain/ports';
+import type { Course, Room, Session } from '../../domain/catalog';
+import type { CatalogVersionRepository, CourseRepository, RoomRepository, SessionRepository } from '../../domain/ports';
 import type { StoreCollection } from '../collection';
 
 type CatalogFields<T extends { id: string }> = Omit<T, 'id'>;
 export type SessionDocument = CatalogFields<Session> & { _id: string };
 export type CourseDocument = CatalogFields<Course> & { _id: string };
+export type RoomDocument = CatalogFields<Room> & { _id: string };
 export interface MetaDocument { _id: string; version: number }
 
 export class StoreSessionRepository implements SessionRepository {
@@ -62,6 +63,29 @@ export class StoreCourseRepository implements CourseRepository {
   }
 }
 
+export class StoreRoomRepository implements RoomRepository {
+  constructor(private readonly rooms: StoreCollection<RoomDocument>) {}
+
+  async get(id: string): Promise<Room | undefined> {
+    const doc = await this.rooms.findOne({ _id: id });
+    return doc ? toRoom(doc) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Room[]> {
+    return (await this.rooms.find({ _id: { $in: [...ids] } }).toArray()).map(toRoom);
+  }
+
+  async listAll(): Promise<Room[]> {
+    return (await this.rooms.find({}).toArray()).map(toRoom);
+  }
+
+  async upsertMany(rooms: readonly Room[]): Promise<void> {
+    for (const { id, ...fields } of rooms) {
+      await this.rooms.updateOne({ _id: id }, { $set: { ...fields, topics: [...fields.topics] } }, { upsert: true });
+    }
+  }
+}
+
 export class StoreCatalogVersionRepository implements CatalogVersionRepository {
   constructor(private readonly meta: StoreCollection<MetaDocument>) {}
 
@@ -105,4 +129,8 @@ function toCourse(doc: CourseDocument): Course {
     language: doc.language,
     url: doc.url,
   };
+}
+
+function toRoom(doc: RoomDocument): Room {
+  return { id: doc._id, title: doc.title, description: doc.description, topics: doc.topics, language: doc.language, url: doc.url };
 }

@@ -47,6 +47,11 @@ export class StoreUserRepository implements UserRepository {
     await this.users.updateOne({ _id: person.userId, tenantId: person.tenantId }, { $set: set });
   }
 
+  async listDigestSubscribers(limit: number, after?: string): Promise<UserRecord[]> {
+    const filter = { 'preferences.weeklyDigest': true, ...(after === undefined ? {} : { _id: { $gt: after } }) };
+    return (await this.users.find(filter, { sort: { _id: 1 }, limit }).toArray()).map(toUser);
+  }
+
   async delete(person: Person): Promise<boolean> {
     return (await this.users.deleteOne({ _id: person.userId, tenantId: person.tenantId })).deletedCount > 0;
   }

@@ -34,7 +34,7 @@ describe('no personal data in logs', () => {
     await Promise.all([connector.stop(), intercom.stop(), graph.stop()]);
   });
 
-  it('logs no e-mail, name, token or message text through install, search, booking, export and forget', async () => {
+  it('logs no e-mail, name, token or message text through install, search, booking, recommendations, export and forget', async () => {
     const options = { serviceUrl: connector.url };
     const post = (body: Record<string, unknown>) => postJson(`${test.url}/api/messages`, { ...body, deliveryMode: 'expectReplies' });
     await post(installActivity(options));
@@ -42,6 +42,7 @@ describe('no personal data in logs', () => {
     await post(invokeActivity('composeExtension/query', { commandId: 'searchSessions', parameters: [{ name: 'query', value: 'burnout Okonkwo' }], queryOptions: { skip: 0, count: 25 } }, options));
     await post(invokeActivity('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'session.book', data: { sessionId: 's-101' } }, trigger: 'manual' }, options));
     await post(messageActivity('my sessions', options));
+    await post(messageActivity('recommend', options));
     intercom.goDown(); // the failure path logs too
     await post(messageActivity('help', { ...options, user: { ...ALEX, id: '29:alex-2', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000a2' } }));
     intercom.recover();

@@ -47,6 +47,8 @@ export interface DeliveryInputs {
 }
 
 export interface DeliveryStack {
+  /** The app-only Graph client (BOT_ID set), shared with the people directory. */
+  readonly graph: ReturnType<typeof createGraphClient> | undefined;
   readonly planner: ReminderPlanner;
   readonly settings: SettingsService;
   readonly delivery: NoticeDeliveryService;
@@ -99,5 +101,5 @@ export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
     },
   );
   const settingsService = new SettingsService({ users: store.users, defaultOffsetsMs: config.reminderOffsetsMs, clock, onChange: (person) => planner.preferencesChanged(person) });
-  return { planner, settings: settingsService, delivery, scheduler };
+  return { graph, planner, settings: settingsService, delivery, scheduler };
 }

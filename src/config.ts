@@ -12,6 +12,11 @@ export interface Config {
   readonly port: number;
   /** `BOT_ID`, `BOT_PASSWORD`, `BOT_TENANT_ID`: the bot's single-tenant Entra app. Unset = local mode. */
   readonly bot: { readonly id: string; readonly password: string; readonly tenantId: string } | undefined;
+  /**
+   * `BOT_OPENID_METADATA_URL`: where botbuilder reads the Bot Connector's signing keys to validate inbound
+   * tokens (tests point it at a loopback fake). Default `https://login.botframework.com/v1/.well-known/openidconfiguration`.
+   */
+  readonly botOpenIdMetadataUrl: string;
   /** `ALLOW_UNAUTHENTICATED_REQUESTS`: skip inbound JWT validation (Playground, end-to-end tests). Default false. */
   readonly allowUnauthenticatedRequests: boolean;
   /** True when inbound activities are not authenticated: local mode or `ALLOW_UNAUTHENTICATED_REQUESTS`. */
@@ -84,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     bot,
     allowUnauthenticatedRequests,
+    botOpenIdMetadataUrl: readUrl('BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration', read, problems),
     inboundAuthDisabled: !bot || allowUnauthenticatedRequests,
     publicBaseUrl: readUrl('PUBLIC_BASE_URL', `http://localhost:${port}`, read, problems).replace(/\/+$/, ''),
     teamsAppId: readGuid('TEAMS_APP_ID', read, problems),

@@ -1,18 +1,27 @@
+import type { Client as GraphClient } from '@microsoft/microsoft-graph-client';
 import type pino from 'pino';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
+import { BotErasureNotifier } from './bot/erasure-notifier';
 import { createMessagesHandler } from './bot/messages-endpoint';
 import { routeSdkConsoleToLogger } from './bot/sdk-console';
 import { composeDelivery, type DeliveryStack } from './compose-delivery';
+import { composePrivacy, logCrmMode, type PrivacyComposition } from './compose-privacy';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './domain/ports';
+import { EntraAccessTokenValidator } from './http/admin/access-token';
+import { mountAdminApi } from './http/admin/admin-routes';
 import { mountLocalAdmin } from './http/local-admin';
 import { mountLocalCatalogImport } from './http/local-catalog-import';
+import { mountLocalPrivacyAdmin } from './http/local-privacy-admin';
+import { mountExportDownload } from './http/privacy-export';
 import { startHttpServer } from './http/server';
 import { mountSessionRoutes } from './http/session-routes';
 import { mountTrackedRedirects } from './http/tracked-redirects';
 import { createConfidentialClient } from './integrations/graph/graph-client';
+import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
+import { bookingsHolder } from './services/booking-erasure';
 import { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
 import { CatalogSearchService } from './services/catalog-search';
@@ -21,6 +30,7 @@ import { buildDemoCatalog } from './services/demo-catalog';
 import { DigestService } from './services/digest-service';
 import { PeopleService } from './services/people-service';
 import { PersonalCourseRanking } from './services/personal-course-ranking';
+import { recommendationProfileHolder } from './services/recommendation-erasure';
 import { RecommendationService } from './services/recommendation-service';
 import { SessionLinks } from './services/session-links';
 import { LinkSigner } from './services/signed-links';
@@ -35,6 +45,8 @@ export interface RunningApp {
   readonly log: Logger;
   /** Reminders and notices: the booking service's hooks (planner) and the scheduler, for tests and wiring. */
   readonly delivery: DeliveryStack;
+  /** Identity, CRM sync, export and erasure (tests drive its worker and wait for its background work). */
+  readonly privacy: PrivacyComposition;
   /** Stops accepting, finishes in-flight work, closes the store. */
   stop(): Promise<void>;
 }
@@ -42,6 +54,10 @@ export interface RunningApp {
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logDestination?: pino.DestinationStream;
+  /** Replaces the app-only Graph client composed from the configuration (tests); the Directory reads profiles through it. */
+  readonly graphClient?: GraphClient;
+  /** How often queued CRM and erasure work is retried; 0 = never by timer (tests call the worker). Default 30 s. */
+  readonly privacyWorkerIntervalMs?: number;
   /** Tests put faults between the services and the store (an unreachable store); never set in production. */
   readonly wrapStore?: (store: Store) => Store;
 }
@@ -57,7 +73,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log.child({ component: 'store' }));
   try {
-    return await startOnStore(config, db, log, clock, restoreConsole, options.wrapStore);
+    return await startOnStore(config, db, log, clock, restoreConsole, options);
   } catch (error) {
     await db.close();
     restoreConsole();
@@ -65,10 +81,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 }
 
-async function startOnStore(
-  config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, wrapStore: (store: Store) => Store = (store) => store,
-): Promise<RunningApp> {
-  const store = wrapStore(createStore(db, () => clock.now()));
+async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, options: StartOptions): Promise<RunningApp> {
+  const store = (options.wrapStore ?? ((plain: Store) => plain))(createStore(db, () => clock.now()));
 
   const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
@@ -99,8 +113,20 @@ async function startOnStore(
   const bookings = new BookingService({ bookings: store.bookings, usage, reminders: delivery.planner, links, clock, log: log.child({ component: 'booking' }) });
   catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
 
+  const graph = options.graphClient ?? delivery.graph;
+  const directory = config.bot && graph ? new GraphDirectory(graph, { now: () => clock.now().getTime() }) : undefined;
+  const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
+  // Erasure order: bookings (their cancellations record usage), then the recommendation profile (needs the usage it forgets), then the rest.
+  privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
+  privacy.registry.register(recommendationProfileHolder(store.usageAggregates), { before: 'usage' });
+  privacy.registry.onErased((person) => {
+    directory?.forget(person);
+    void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
+  });
+  logCrmMode(config, log);
   const bot = createBotApplication({
-    adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people, search, bookings, recommendations, settings: delivery.settings,
+    adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
+    search, bookings, recommendations, settings: delivery.settings, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
   });
 
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
@@ -113,12 +139,20 @@ async function startOnStore(
         if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
         if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, queue: store.deliveryAdmin, clock, log: log.child({ component: 'admin' }) });
         mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
+        if (embedded) mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
+        mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
+        // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).
+        if (config.bot) {
+          const tokens = new EntraAccessTokenValidator({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, appId: config.bot.id });
+          mountAdminApi(router, { tokens, reports: privacy.reports, catalog, privacy: privacy.privacy, log: log.child({ component: 'admin-api' }) });
+        }
       },
     },
     config.port,
     log.child({ component: 'http' }),
   );
   embedded?.lock.advertisePort(server.port);
+  if ((options.privacyWorkerIntervalMs ?? 30_000) > 0) privacy.worker.start(options.privacyWorkerIntervalMs ?? 30_000);
   const digestTimer = startDigestTimer(digests, log);
   // After HTTP: a reminder may need the app reachable (links); before closing the store on the way out.
   if (config.delivery.schedulerEnabled) delivery.scheduler.start();
@@ -131,12 +165,14 @@ async function startOnStore(
       catalogIndex.stop();
       await server.close();
       await delivery.scheduler.stop();
+      await privacy.worker.stop();
+      await privacy.personSync.idle();
       await db.close();
       restoreConsole();
       log.info({}, 'stopped');
       log.flush();
     })());
-  return { port: server.port, log, delivery, stop };
+  return { port: server.port, log, delivery, privacy, stop };
 }
 
 /** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */

@@ -3,13 +3,16 @@ import type { Logger } from 'pino';
 import type { BookingService } from '../services/booking-service';
 import type { CatalogSearchService } from '../services/catalog-search';
 import type { PeopleService } from '../services/people-service';
+import type { PersonSyncService } from '../services/person-sync-service';
 import type { RecommendationService } from '../services/recommendation-service';
 import type { SettingsService } from '../services/settings-service';
 import type { PersonalCommand } from './commands';
 import { registerConversationCapture } from './routes/conversation-capture';
 import { registerInstallRoutes } from './routes/install';
 import { mySessionsCommand } from './routes/my-sessions';
+import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
+import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
 import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
@@ -21,6 +24,8 @@ export interface BotDependencies {
   readonly botAppId: string;
   readonly log: Logger;
   readonly people: PeopleService;
+  readonly personSync: PersonSyncService;
+  readonly privacy: Omit<PrivacyRouteDependencies, 'log'>;
   readonly search: CatalogSearchService;
   readonly bookings: BookingService;
   readonly recommendations: RecommendationService;
@@ -46,6 +51,8 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     settings: settingsCommand(deps.settings),
   };
   registerConversationCapture(app, deps.people, deps.log);
+  registerPersonCapture(app, deps.personSync, deps.log);
+  registerPrivacyRoutes(app, commandHandlers, { ...deps.privacy, log: deps.log });
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });

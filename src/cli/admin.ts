@@ -1,6 +1,7 @@
 // `npm run admin -- <command> [args]`: operator commands. Each command is a module under
 // src/cli/admin/ registered in COMMANDS (privacy adds forget, export, report the same way).
 import { ConfigError, loadConfig, type Config } from '../config';
+import { exportCommand, forgetCommand, reportCommand } from './admin/privacy';
 import { queueCommand } from './admin/queue';
 
 export interface AdminCommand {
@@ -12,6 +13,9 @@ export interface AdminCommand {
 
 const COMMANDS: Readonly<Record<string, AdminCommand>> = {
   queue: queueCommand,
+  forget: forgetCommand,
+  export: exportCommand,
+  report: reportCommand,
 };
 
 function usage(): string {

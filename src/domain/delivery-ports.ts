@@ -1,5 +1,7 @@
 import type { ClaimedNotice } from './delivery';
-import type { NoticeKind } from './notices';
+import type { MessagePayload } from './notices';
+
+type MessageKind = MessagePayload['kind'];
 import type { Person } from './people';
 import type { NoticeQueue } from './ports';
 
@@ -21,7 +23,7 @@ export interface DeliveryQueue extends NoticeQueue {
 
 /** What a person is told, ready for either channel. */
 export interface OutboundMessage {
-  readonly kind: NoticeKind;
+  readonly kind: MessageKind;
   /** Adaptive Card for the chat channel. */
   readonly card: Readonly<Record<string, unknown>>;
   /** Activity-feed form: a short preview, template parameters, and where a click leads (back to the app). */
@@ -58,7 +60,7 @@ export interface AppInstallations {
 }
 
 export interface ActivityFeed {
-  send(person: Person, kind: NoticeKind, notice: FeedNotice): Promise<void>;
+  send(person: Person, kind: MessageKind, notice: FeedNotice): Promise<void>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Person } from './people';
+import type { PrivacyActor } from './privacy';
 
 /**
  * Something the app must tell a person later, proactively: a reminder before a session, a notice
@@ -11,9 +12,29 @@ export type NoticePayload =
   | { readonly kind: 'session.moved'; readonly sessionId: string; readonly previousStartsAt: Date; readonly startsAt: Date }
   | { readonly kind: 'session.cancelled'; readonly sessionId: string }
   | { readonly kind: 'waitlist.promoted'; readonly sessionId: string }
-  | { readonly kind: 'recommendations.digest'; readonly courseIds: readonly string[] };
+  | { readonly kind: 'recommendations.digest'; readonly courseIds: readonly string[] }
+  /** Retry of a CRM contact create/update that failed; the handler reads the current e-mail and names again. */
+  | { readonly kind: 'crm.sync' }
+  /**
+   * An erasure that could not finish at once (the CRM was down). It carries what is needed to finish
+   * and to tell the person: the opaque CRM id and their chat's reference (ids only); it is deleted on completion.
+   */
+  | { readonly kind: 'privacy.erase'; readonly requestId: string; readonly actor: PrivacyActor; readonly externalId: string; readonly reference?: Readonly<Record<string, unknown>>; readonly language: 'en' | 'fr' };
 
 export type NoticeKind = NoticePayload['kind'];
+
+/**
+ * Kinds in the queue that are background work rather than messages: the privacy worker runs them
+ * (never dead-lettered; retried until done), the notice scheduler never claims them.
+ */
+export const PRIVACY_JOB_KINDS = ['crm.sync', 'privacy.erase'] as const satisfies readonly NoticeKind[];
+export type PrivacyJobKind = (typeof PRIVACY_JOB_KINDS)[number];
+/** What the notice scheduler delivers to people. */
+export type MessagePayload = Exclude<NoticePayload, { kind: PrivacyJobKind }>;
+
+export function isMessagePayload(payload: NoticePayload): payload is MessagePayload {
+  return !(PRIVACY_JOB_KINDS as readonly string[]).includes(payload.kind);
+}
 
 export interface Notice {
   readonly key: string;
@@ -32,4 +53,6 @@ export const noticeKeys = {
   sessionChange: (person: Person, sessionId: string, changeVersion: string) => `change:${sessionId}:${changeVersion}:${person.tenantId}:${person.userId}`,
   promotion: (person: Person, sessionId: string, promotedAt: Date) => `promoted:${sessionId}:${promotedAt.getTime()}:${person.tenantId}:${person.userId}`,
   digest: (person: Person, isoWeek: string) => `digest:${isoWeek}:${person.tenantId}:${person.userId}`,
+  crmSync: (person: Person) => `crm-sync:${person.tenantId}:${person.userId}`,
+  erasure: (person: Person) => `erase:${person.tenantId}:${person.userId}`,
 };

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { Logger } from 'pino';
 import { CatalogImportError, type CatalogService } from '../services/catalog-service';
 
@@ -12,7 +12,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  */
 export function mountLocalCatalogImport(router: Router, deps: { secret: string; catalog: CatalogService; log: Logger }): void {
   router.post('/internal/catalog/import', express.json({ limit: '50mb' }), async (req, res) => {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '') || !secretMatches(req.get('authorization'), deps.secret)) {
+    if (!isLocalOperator(req, deps.secret)) {
       res.status(403).json({ error: 'Forbidden' });
       return;
     }
@@ -27,6 +27,11 @@ export function mountLocalCatalogImport(router: Router, deps: { secret: string; 
       res.status(500).json({ error: 'InternalError' });
     }
   });
+}
+
+/** A command on this machine holding the lock file's secret (the same check for every `/internal/*` route). */
+export function isLocalOperator(req: Request, secret: string): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && secretMatches(req.get('authorization'), secret);
 }
 
 function secretMatches(header: string | undefined, secret: string): boolean {

@@ -3,9 +3,9 @@ import { createRecommendationCard, type RecommendationsView } from '../cards/rec
 import { languageOf } from '../cards/render';
 import { fill, stringsFor } from '../cards/strings';
 import { endsAt, type Language, type Session } from '../domain/catalog';
-import type { ClaimedNotice } from '../domain/delivery';
+import { DeliveryError, type ClaimedNotice } from '../domain/delivery';
 import type { BookingDirectory, Notifier, OutboundMessage } from '../domain/delivery-ports';
-import type { NoticePayload } from '../domain/notices';
+import { isMessagePayload, type MessagePayload } from '../domain/notices';
 import type { Person } from '../domain/people';
 import type { Clock, ConversationReferenceRepository, Log, SessionRepository, UserRepository } from '../domain/ports';
 import { STARTING_SOON_OFFSET_MS } from '../domain/reminder-schedule';
@@ -31,7 +31,7 @@ export interface NoticeDeliveryDependencies {
   readonly appLink: string;
 }
 
-type SessionPayload = Exclude<NoticePayload, { kind: 'recommendations.digest' }>;
+type SessionPayload = Exclude<MessagePayload, { kind: 'recommendations.digest' }>;
 
 /**
  * Turns one claimed notice into what the person sees and hands it to the Notifier. A notice that no
@@ -43,6 +43,8 @@ export class NoticeDeliveryService {
 
   async deliver(item: ClaimedNotice): Promise<'sent' | 'skipped'> {
     const payload = item.payload;
+    // The queue's claim leaves privacy jobs to the privacy worker; one reaching here is a wiring bug.
+    if (!isMessagePayload(payload)) throw new DeliveryError('REJECTED', `${payload.kind} is not a message`);
     if (payload.kind === 'recommendations.digest') return this.deliverDigest(item.person, payload.courseIds, item.attempts);
     const session = await this.deps.sessions.get(payload.sessionId);
     const skip = session ? await this.skipReason(item.person, payload, session) : 'session no longer in the catalogue';

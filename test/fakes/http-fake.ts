@@ -46,6 +46,12 @@ export class HttpFake {
     return this;
   }
 
+  /** Drops the failures still queued: the service is back. */
+  clearFailures(): this {
+    this.queuedFailures.length = 0;
+    return this;
+  }
+
   async start(): Promise<this> {
     const listener = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
     this.server = this.tls ? https.createServer(this.tls, listener) : http.createServer(listener);

@@ -17,11 +17,12 @@ export interface TestApp {
  * Starts the whole app in-process on a random port with the embedded store in a fresh folder, in
  * local mode unless `env` says otherwise. Every test talks to it over HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}, clock = new FixedClock(), options: Pick<StartOptions, 'wrapStore'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, clock = new FixedClock(), options: Omit<StartOptions, 'clock' | 'logDestination'> = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? makeTempDir('app');
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env });
   const logs = new LogCapture();
-  const app = await startApp(config, { ...options, clock, logDestination: logs });
+  // The privacy worker runs only when a test asks (runDue), so retries happen when the test says.
+  const app = await startApp(config, { privacyWorkerIntervalMs: 0, ...options, clock, logDestination: logs });
   return { app, url: `http://127.0.0.1:${app.port}`, logs, clock, dataDir, stop: () => app.stop() };
 }
 

@@ -27,7 +27,7 @@ export function registerConversationCapture(app: Application<TurnState>, people:
 }
 
 /** The reference with ids only: the person's and the chat's display names are personal data we do not keep. */
-function referenceWithoutNames(activity: Activity): Record<string, unknown> {
+export function referenceWithoutNames(activity: Activity): Record<string, unknown> {
   const reference = TurnContext.getConversationReference(activity);
   return {
     channelId: reference.channelId,

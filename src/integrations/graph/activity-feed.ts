@@ -1,11 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ActivityFeed, FeedNotice } from '../../domain/delivery-ports';
-import type { NoticeKind } from '../../domain/notices';
+import type { MessagePayload } from '../../domain/notices';
 import type { Person } from '../../domain/people';
 import { FEED_ACTIVITY_TYPES } from './activity-types';
 import { toDeliveryError, toIntegrationError } from './graph-errors';
 
-const ACTIVITY_TYPE: Record<NoticeKind, string> = {
+const ACTIVITY_TYPE: Record<MessagePayload['kind'], string> = {
   'session.reminder': FEED_ACTIVITY_TYPES.sessionReminder,
   'session.moved': FEED_ACTIVITY_TYPES.sessionChanged,
   'session.cancelled': FEED_ACTIVITY_TYPES.sessionChanged,
@@ -22,7 +22,7 @@ const ACTIVITY_TYPE: Record<NoticeKind, string> = {
 export class GraphActivityFeed implements ActivityFeed {
   constructor(private readonly graph: Client, private readonly options: { topicText: string }) {}
 
-  async send(person: Person, kind: NoticeKind, notice: FeedNotice): Promise<void> {
+  async send(person: Person, kind: MessagePayload['kind'], notice: FeedNotice): Promise<void> {
     try {
       await this.graph.api(`/users/${encodeURIComponent(person.userId)}/teamwork/sendActivityNotification`).post({
         topic: { source: 'text', value: this.options.topicText, webUrl: notice.webUrl },

@@ -1,6 +1,6 @@
 import { DeliveryError } from '../../domain/delivery';
 import type { ActivityFeed, ChatSender, FeedNotice } from '../../domain/delivery-ports';
-import type { NoticeKind } from '../../domain/notices';
+import type { MessagePayload } from '../../domain/notices';
 import type { Person } from '../../domain/people';
 import type { OutboundLimiter } from './outbound-limiter';
 
@@ -35,7 +35,7 @@ export class ThrottledChatSender implements ChatSender {
 export class ThrottledActivityFeed implements ActivityFeed {
   constructor(private readonly inner: ActivityFeed, private readonly limiter: OutboundLimiter) {}
 
-  async send(person: Person, kind: NoticeKind, notice: FeedNotice): Promise<void> {
+  async send(person: Person, kind: MessagePayload['kind'], notice: FeedNotice): Promise<void> {
     await this.limiter.beforeFeed(person.tenantId);
     try {
       await this.inner.send(person, kind, notice);

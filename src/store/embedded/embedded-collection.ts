@@ -223,6 +223,11 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     if (this.journal.lines > Math.max(COMPACT_FLOOR, this.documents.size * COMPACT_RATIO)) this.journal.compact(this.documents.values());
   }
 
+  /** Rewrites the journal with the live documents only: superseded and deleted versions leave the disk. */
+  compact(): void {
+    this.journal.compact(this.documents.values());
+  }
+
   private unindex(doc: StoredDocument): void {
     for (const index of this.indexes.values()) index.remove(doc);
   }

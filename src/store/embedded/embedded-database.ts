@@ -19,6 +19,11 @@ export interface EmbeddedDatabase extends StoreDatabase {
   readonly lock: DataDirLock;
   /** Collections whose files held unreadable lines at open, for the start-up log. */
   readonly corruption: readonly CorruptionReport[];
+  /**
+   * Rewrites every journal with live documents only. An erasure calls it: the journal is append-only,
+   * so a deleted person's old lines would otherwise stay on disk until the next compaction.
+   */
+  compactAll(): void;
 }
 
 const COLLECTION_NAME = /^[a-z][a-zA-Z0-9_-]{0,63}$/;
@@ -62,6 +67,9 @@ export function openEmbeddedDatabase(options: { dataDir: string }): EmbeddedData
     },
     ping: async () => {
       if (closed) throw new Error('The embedded store is closed');
+    },
+    compactAll: () => {
+      if (!closed) for (const { collection } of collections.values()) collection.compact();
     },
     close: async () => {
       if (closed) return;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ClaimedNotice } from '../../domain/delivery';
 import type { DeliveryQueue } from '../../domain/delivery-ports';
-import type { Notice, NoticePayload } from '../../domain/notices';
+import { PRIVACY_JOB_KINDS, type Notice, type NoticePayload } from '../../domain/notices';
 import type { Person } from '../../domain/people';
 import type { StoreCollection } from '../collection';
 import { isDuplicateKeyError } from '../collection';
@@ -94,7 +94,8 @@ export class StoreDeliveryQueue implements DeliveryQueue {
   }
 
   private async claimRound(owner: string, now: Date, limit: number, leaseMs: number): Promise<{ got: ClaimedNotice[]; lost: number }> {
-    const claimable = { status: 'pending' as const, dueAt: { $lte: now }, leaseUntil: { $lte: now } };
+    // Privacy jobs share the queue but belong to the privacy worker (see PRIVACY_JOB_KINDS).
+    const claimable = { status: 'pending' as const, dueAt: { $lte: now }, leaseUntil: { $lte: now }, 'payload.kind': { $nin: [...PRIVACY_JOB_KINDS] } };
     const candidates = await this.deliveries.find(claimable, { sort: { dueAt: 1 }, limit, projection: { _id: 1 } }).toArray();
     if (candidates.length === 0) return { got: [], lost: 0 };
     const ids = candidates.map((doc) => doc._id);

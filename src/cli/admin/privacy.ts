@@ -1,0 +1,92 @@
+import { composePrivacy } from '../../compose-privacy';
+import type { Config } from '../../config';
+import { isEmailAddress } from '../../domain/privacy';
+import type { UsageReportRow } from '../../domain/usage-report';
+import { createRootLogger } from '../../logger';
+import { DataDirLockedError } from '../../store/embedded/data-dir-lock';
+import { createStore, openDatabase } from '../../store/open-store';
+import type { AdminCommand } from '../admin';
+
+type PrivacyRequest = { name: 'forget' | 'export'; email: string } | { name: 'report' };
+
+/** `forget --email X`: erases everything about the person (store and Intercom), as "forget me" does. */
+export const forgetCommand: AdminCommand = {
+  summary: 'forget --email ADDRESS: erase everything about a person (the app and Intercom), with an audit entry',
+  run: (args, config) => personCommand('forget', args, config),
+};
+
+/** `export --email X`: prints everything held about the person as JSON. */
+export const exportCommand: AdminCommand = {
+  summary: 'export --email ADDRESS: print everything the app holds about a person, as JSON',
+  run: (args, config) => personCommand('export', args, config),
+};
+
+/** `report [--json]`: per-tenant weekly usage; no person, no group under 5 people. */
+export const reportCommand: AdminCommand = {
+  summary: 'report [--json]: per-tenant weekly usage, no personal data, no group under 5 people',
+  async run(args, config) {
+    if (!args.every((arg) => arg === '--json')) return usage('report [--json]');
+    const rows = (await run({ name: 'report' }, config)) as UsageReportRow[];
+    process.stdout.write(args.includes('--json') ? `${JSON.stringify(rows, null, 2)}\n` : formatReport(rows));
+    return 0;
+  },
+};
+
+async function personCommand(name: 'forget' | 'export', args: readonly string[], config: Config): Promise<number> {
+  const email = args.length === 2 && args[0] === '--email' ? args[1]!.trim() : undefined;
+  if (!email || !isEmailAddress(email)) return usage(`${name} --email ADDRESS`);
+  const result = await run({ name, email }, config);
+  if (result === undefined) {
+    process.stderr.write('No person with that e-mail address is known to the app.\n');
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
+/** On MongoDB or an idle embedded store, directly; through the running app when it holds DATA_DIR. */
+async function run(request: PrivacyRequest, config: Config): Promise<unknown> {
+  const log = createRootLogger({ level: 'warn', destination: process.stderr });
+  let db;
+  try {
+    db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError) || !error.holder.port) throw error;
+    return throughRunningApp(`http://127.0.0.1:${error.holder.port}`, error.holder.secret, request);
+  }
+  try {
+    const privacy = await composePrivacy({ config, store: createStore(db), clock: { now: () => new Date() }, log });
+    if (request.name === 'report') return await privacy.reports.report();
+    const person = await privacy.privacy.findByEmail(request.email);
+    if (!person) return undefined;
+    return request.name === 'export' ? await privacy.privacy.exportData(person) : await privacy.privacy.forget(person, { actor: 'operator-cli' });
+  } finally {
+    await db.close();
+  }
+}
+
+async function throughRunningApp(baseUrl: string, secret: string, request: PrivacyRequest): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/internal/admin/privacy/${request.name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(request.name === 'report' ? {} : { email: request.email }),
+  });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`the running app answered ${response.status}`);
+  return response.json();
+}
+
+export function formatReport(rows: readonly UsageReportRow[]): string {
+  const cell = (value: { people: number; events: number } | null) => (value ? `${value.events} (${value.people} people)` : '<5 people');
+  const lines = rows.map((row) => {
+    const { sessionsBooked, sessionsAttended, coursesViewed, roomsVisited } = row.metrics;
+    return [row.tenantId, row.week, cell(sessionsBooked), cell(sessionsAttended), cell(coursesViewed), cell(roomsVisited)].join('\t');
+  });
+  const head = ['tenant', 'week', 'sessions booked', 'sessions attended', 'courses viewed', 'rooms visited'].join('\t');
+  return `${[head, ...(lines.length > 0 ? lines : ['(no usage recorded yet)'])].join('\n')}\n`;
+}
+
+function usage(text: string): number {
+  process.stderr.write(`Usage: npm run admin -- ${text}\n`);
+  return 2;
+}

@@ -100,6 +100,6 @@ export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
       retry: { maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs, maxDelayMs: settings.retryMaxMs },
     },
   );
-  const settingsService = new SettingsService({ users: store.users, defaultOffsetsMs: config.reminderOffsetsMs, clock, onChange: (person) => planner.preferencesChanged(person) });
+  const settingsService = new SettingsService({ users: store.users, courses: store.courses, defaultOffsetsMs: config.reminderOffsetsMs, clock, onChange: (person) => planner.preferencesChanged(person) });
   return { graph, planner, settings: settingsService, delivery, scheduler };
 }

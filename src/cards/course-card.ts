@@ -5,6 +5,7 @@ import type { PreviewCard } from './preview';
 import type { AdaptiveCard } from './render';
 import { stringsFor } from './strings';
 import courseTemplate from './templates/course.json';
+import { topicLabel } from './topics';
 
 const template = new CompiledTemplate(courseTemplate);
 
@@ -18,7 +19,7 @@ export function createCourseCard(course: Course, language: Language): AdaptiveCa
     duration: formatMinutes(course.durationMinutes),
     facts: [
       { label: strings.factLanguage, value: languageName(course.language, language) },
-      { label: strings.factTopics, value: truncate(course.topics.join(', '), LIMITS.cardTopics) },
+      { label: strings.factTopics, value: truncate(course.topics.map((topic) => topicLabel(topic, language)).join(', '), LIMITS.cardTopics) },
     ],
     description: truncate(course.description, LIMITS.cardDescription),
     openCourse: strings.actionOpenCourse,

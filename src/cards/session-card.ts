@@ -6,6 +6,7 @@ import type { AdaptiveCard } from './render';
 import { CARD_VERBS, type SessionCardView, type ViewerState } from './session-view';
 import { fill, stringsFor, type Strings } from './strings';
 import sessionTemplate from './templates/session.json';
+import { topicLabel } from './topics';
 
 const template = new CompiledTemplate(sessionTemplate, ['state']);
 
@@ -44,7 +45,7 @@ export function createSessionCard(view: SessionCardView, options: SessionCardOpt
     statusColor: STATUS_COLOR[view.state],
     facts: [
       { label: strings.factLanguage, value: languageName(session.language, view.language) },
-      { label: strings.factTopics, value: truncate(session.topics.join(', '), LIMITS.cardTopics) },
+      { label: strings.factTopics, value: truncate(session.topics.map((topic) => topicLabel(topic, view.language)).join(', '), LIMITS.cardTopics) },
     ],
     description: truncate(session.description, LIMITS.cardDescription),
     privacy: strings.privacyNote,

@@ -123,6 +123,10 @@ const EN = {
   settingsTitle: 'Your settings',
   settingsRemindersLabel: 'Remind me before a session',
   settingsRemindersHint: 'Select none to receive no reminders. Changes apply to the reminders still to come.',
+  settingsInterestsLabel: 'Topics that interest you',
+  settingsInterestsHint: 'Recommendations start from these until you have used the app for a while.',
+  settingsDigestLabel: 'Send me a weekly digest of recommended courses',
+  settingsDigestHint: 'At most one message a week, on Monday, only with courses picked for you. Off by default.',
   settingsSave: 'Save',
   settingsSaved: '✓ Saved.',
 } as const;
@@ -251,6 +255,10 @@ const FR: Strings = {
   settingsTitle: 'Vos paramètres',
   settingsRemindersLabel: 'Me rappeler avant une séance',
   settingsRemindersHint: 'Ne cochez rien pour ne recevoir aucun rappel. Les changements valent pour les rappels à venir.',
+  settingsInterestsLabel: 'Les sujets qui vous intéressent',
+  settingsInterestsHint: 'Les recommandations partent de ces sujets tant que vous avez peu utilisé l’application.',
+  settingsDigestLabel: 'M’envoyer chaque semaine une sélection de cours recommandés',
+  settingsDigestHint: 'Au plus un message par semaine, le lundi, uniquement avec des cours choisis pour vous. Désactivé par défaut.',
   settingsSave: 'Enregistrer',
   settingsSaved: '✓ Enregistré.',
 };

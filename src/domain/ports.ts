@@ -35,6 +35,8 @@ export interface CourseRepository {
   get(id: string): Promise<Course | undefined>;
   getMany(ids: readonly string[]): Promise<Course[]>;
   listAll(): Promise<Course[]>;
+  /** Every topic the courses cover, sorted: what a person may pick as interests. */
+  topics(): Promise<string[]>;
   upsertMany(courses: readonly Course[]): Promise<void>;
 }
 

@@ -181,7 +181,7 @@ describe('catalogue index', () => {
     const sessions: Session[] = [];
     const index = new CatalogIndex({
       sessions: { listAll: async () => sessions, get: async () => undefined, getMany: async () => [], listUpcoming: async () => [], upsertMany: async () => undefined },
-      courses: { listAll: async () => [], get: async () => undefined, getMany: async () => [], upsertMany: async () => undefined },
+      courses: { listAll: async () => [], get: async () => undefined, getMany: async () => [], upsertMany: async () => undefined, topics: async () => [] },
       version: failing,
       log: silentLog,
     });

@@ -5,17 +5,19 @@ import { createErrorCard } from '../../cards/help-card';
 import { createSettingsCard, SETTINGS_VERBS } from '../../cards/settings-card';
 import type { Language } from '../../domain/catalog';
 import { REMINDER_CHOICES_MS } from '../../domain/reminder-schedule';
-import type { SettingsService } from '../../services/settings-service';
+import type { PersonalSettings, SettingsService } from '../../services/settings-service';
 import { languageOfActivity, personOf } from '../activity';
 import { sendCard } from '../send';
 import type { CommandHandler } from './personal-commands';
 
 /**
  * `settings.save` data: the card's inputs. A multi-select ChoiceSet sends its values comma-separated
- * ("" when nothing is ticked = no reminders). Other sections add their inputs; unknown keys are kept.
+ * ("" when nothing is ticked: no reminders, no interests); the toggle sends "true" or "false".
  */
 const saveData = z.object({
   reminderOffsets: z.string().max(200).optional(),
+  interests: z.string().max(2_000).optional(),
+  weeklyDigest: z.enum(['true', 'false']).optional(),
 }).loose();
 
 const CHOICES = new Set<number>(REMINDER_CHOICES_MS);
@@ -25,8 +27,7 @@ export function settingsCommand(settings: SettingsService): CommandHandler {
   return async (context: TurnContext, language: Language) => {
     const person = personOf(context.activity);
     if (!person) return sendCard(context, createErrorCard(language));
-    const view = await settings.view(person);
-    await sendCard(context, createSettingsCard({ language, reminderOffsetsMs: view.reminderOffsetsMs, saved: false }));
+    await sendCard(context, await settingsCard(settings, await settings.view(person), language, false));
   };
 }
 
@@ -37,15 +38,26 @@ export function registerSettingsRoutes(app: Application<TurnState>, settings: Se
     const person = personOf(context.activity);
     const parsed = saveData.safeParse(data);
     const offsets = parsed.success ? parseOffsets(parsed.data.reminderOffsets) : undefined;
-    if (!person || !offsets) return createErrorCard(language) as never;
-    const saved = await settings.saveReminderOffsets(person, offsets);
-    return createSettingsCard({ language, reminderOffsetsMs: saved.reminderOffsetsMs, saved: true }) as never;
+    if (!person || !parsed.success || !offsets) return createErrorCard(language) as never;
+    const saved = await settings.save(person, {
+      reminderOffsetsMs: offsets,
+      interests: splitList(parsed.data.interests),
+      weeklyDigest: parsed.data.weeklyDigest === 'true',
+    });
+    return (await settingsCard(settings, saved, language, true)) as never;
   });
+}
+
+async function settingsCard(settings: SettingsService, view: PersonalSettings, language: Language, saved: boolean) {
+  return createSettingsCard({ language, ...view, topicChoices: await settings.topicChoices(), saved });
 }
 
 /** Only the offered choices are accepted; anything else makes the whole input invalid. */
 function parseOffsets(text: string | undefined): number[] | undefined {
-  const parts = (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const values = parts.map(Number);
+  const values = splitList(text).map(Number);
   return values.every((value) => CHOICES.has(value)) ? values : undefined;
+}
+
+function splitList(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
 }

@@ -56,6 +56,11 @@ export class StoreCourseRepository implements CourseRepository {
     return (await this.courses.find({}).toArray()).map(toCourse);
   }
 
+  async topics(): Promise<string[]> {
+    const rows = await this.courses.aggregate<{ _id: string }>([{ $unwind: '$topics' }, { $group: { _id: '$topics' } }, { $sort: { _id: 1 } }]).toArray();
+    return rows.map((row) => row._id);
+  }
+
   async upsertMany(courses: readonly Course[]): Promise<void> {
     for (const { id, ...fields } of courses) {
       await this.courses.updateOne({ _id: id }, { $set: { ...fields, topics: [...fields.topics] } }, { upsert: true });

@@ -21,7 +21,7 @@ class RemoteConnector {
   private constructor(private readonly child: ChildProcess, readonly url: string) {}
 
   static async start(limit: number): Promise<RemoteConnector> {
-    const child = fork(path.join(__dirname, 'fake-connector-process.ts'), [], { execArgv: ['--require', 'tsx/cjs'] });
+    const child = fork(path.join(__dirname, '_fake-connector-process.ts'), [], { execArgv: ['--require', 'tsx/cjs'] });
     const url = await new Promise<string>((resolve) => {
       child.once('message', (message) => resolve((message as { url: string }).url));
       child.send({ limit, latencyMs: LATENCY_MS });

@@ -69,6 +69,34 @@ describe('collection contract', () => {
       assert.equal(await counters.countDocuments({ tags: { $nin: ['b'] } }), 0);
     });
 
+    it('updates the matched array element with a positional path and with array filters', async () => {
+      await counters.insertOne({ _id: 'p', count: 0, tags: ['a', 'b', 'c'] });
+      await counters.updateOne({ _id: 'p', tags: 'b' }, { $set: { 'tags.$': 'B' } });
+      await counters.updateOne({ _id: 'p' }, { $set: { 'tags.$[t]': 'C' } }, { arrayFilters: [{ t: 'c' }] });
+      assert.deepEqual((await counters.findOne({ _id: 'p' }))?.tags, ['a', 'B', 'C']);
+    });
+
+    it('applies $unset, $min, $max, $mul and $rename, and reports no change when nothing changes', async () => {
+      await counters.insertOne({ _id: 'o', count: 5, nested: { a: 1 }, tags: ['x'] });
+      await counters.updateOne({ _id: 'o' }, { $min: { count: 3 }, $mul: { 'nested.a': 4 } });
+      await counters.updateOne({ _id: 'o' }, { $max: { count: 2 }, $unset: { tags: '' } });
+      assert.deepEqual(await counters.findOne({ _id: 'o' }), { _id: 'o', count: 3, nested: { a: 4 } });
+      const unchanged = await counters.updateOne({ _id: 'o' }, { $set: { count: 3 } });
+      assert.deepEqual([unchanged.matchedCount, unchanged.modifiedCount], [1, 0]);
+    });
+
+    it('keeps the stored document apart from the values the caller passed and from what it got back', async () => {
+      const entry = { key: 'k', at: new Date('2026-12-01T00:00:00Z') };
+      await counters.insertOne({ _id: 'iso', count: 0 });
+      await counters.updateOne({ _id: 'iso' }, { $push: { tags: entry as unknown as string } });
+      entry.key = 'changed by the caller';
+      entry.at.setUTCFullYear(2000);
+      const read = await counters.findOne({ _id: 'iso' });
+      (read!.tags as unknown as { key: string }[])[0]!.key = 'changed after reading';
+      const again = await counters.findOne({ _id: 'iso' });
+      assert.deepEqual(again?.tags, [{ key: 'k', at: new Date('2026-12-01T00:00:00Z') }]);
+    });
+
     it('updates and deletes many, reporting counts', async () => {
       await counters.insertMany([{ _id: '1', count: 1 }, { _id: '2', count: 2 }, { _id: '3', count: 3 }]);
       const updated = await counters.updateMany({ count: { $gte: 2 } }, { $inc: { count: 10 } });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { aggregate as mingoAggregate, Query, update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import * as updateOperators from 'mingo/operators/update';
 import type { Options as MingoOptions } from 'mingo/types';
 import type {
   Document, Filter, FindOneAndDeleteOptions, FindOneAndUpdateOptions, FindOptions, IndexSpecification,
   InsertManyResult, InsertOneResult, OptionalUnlessRequiredId, UpdateFilter, UpdateOptions, UpdateResult, WithId,
 } from 'mongodb';
 import type { StoreCollection } from '../collection';
+import { cloneDocument } from './clone';
 import { EqualityIndex, DuplicateKeyError } from './indexes';
 import { type CollectionJournal, idKey, type StoredDocument } from './journal';
 
@@ -67,7 +69,7 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
   }
 
   async updateOne(filter: Filter<T>, update: UpdateFilter<T>, options: UpdateOptions = {}): Promise<UpdateResult<T>> {
-    const outcome = this.updateFirst(filter as AnyFilter, update as AnyUpdate, Boolean(options.upsert), undefined);
+    const outcome = this.updateFirst(filter as AnyFilter, update as AnyUpdate, Boolean(options.upsert), undefined, options.arrayFilters);
     return {
       acknowledged: true,
       matchedCount: outcome.matched ? 1 : 0,
@@ -82,7 +84,7 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     if (matches.length === 0 && options.upsert) return this.updateOne(filter, update, options);
     const changed: StoredDocument[] = [];
     for (const current of matches) {
-      const next = applyUpdate(current, update as AnyUpdate, false);
+      const next = applyUpdate(current, update as AnyUpdate, { filter: filter as AnyFilter, arrayFilters: options.arrayFilters });
       if (next) changed.push(next);
     }
     this.checkUnique(changed);
@@ -91,7 +93,7 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
   }
 
   async findOneAndUpdate(filter: Filter<T>, update: UpdateFilter<T>, options: FindOneAndUpdateOptions): Promise<WithId<T> | null> {
-    const outcome = this.updateFirst(filter as AnyFilter, update as AnyUpdate, Boolean(options.upsert), options.sort as Record<string, 1 | -1>);
+    const outcome = this.updateFirst(filter as AnyFilter, update as AnyUpdate, Boolean(options.upsert), options.sort as Record<string, 1 | -1>, options.arrayFilters);
     const chosen = options.returnDocument === 'after' ? outcome.after : outcome.before;
     return chosen ? this.output(chosen, options.projection) : null;
   }
@@ -117,7 +119,7 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
 
   aggregate<R extends Document = Document>(pipeline: Document[]): { toArray(): Promise<R[]> } {
     return {
-      toArray: async () => structuredClone(mingoAggregate([...this.documents.values()], pipeline, MINGO_OPTIONS) as R[]),
+      toArray: async () => cloneDocument(mingoAggregate([...this.documents.values()], pipeline, MINGO_OPTIONS) as R[]),
     };
   }
 
@@ -135,22 +137,22 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
   }
 
   private prepareInsert(doc: Document): StoredDocument {
-    const stored = structuredClone({ _id: doc._id ?? randomUUID(), ...doc }) as StoredDocument;
+    const stored = cloneDocument({ _id: doc._id ?? randomUUID(), ...doc }) as StoredDocument;
     if (this.documents.has(idKey(stored._id))) throw new DuplicateKeyError(this.collectionName, '_id_');
     this.checkUnique([stored]);
     return stored;
   }
 
-  private updateFirst(filter: AnyFilter, update: AnyUpdate, upsert: boolean, sort: Record<string, 1 | -1> | undefined) {
+  private updateFirst(filter: AnyFilter, update: AnyUpdate, upsert: boolean, sort: Record<string, 1 | -1> | undefined, arrayFilters?: Document[]) {
     const [current] = this.match(filter, sort, 1);
     if (!current) {
       if (!upsert) return { matched: false, modified: false, upserted: false, before: undefined, after: undefined };
-      const inserted = applyUpdate(seedFromFilter(filter), update, true) ?? seedFromFilter(filter);
+      const inserted = applyUpdate(seedFromFilter(filter), update, { filter, arrayFilters, inserting: true }) ?? seedFromFilter(filter);
       const stored = this.prepareInsert(inserted);
       this.commit([stored], []);
       return { matched: false, modified: false, upserted: true, before: undefined, after: stored };
     }
-    const next = applyUpdate(current, update, false);
+    const next = applyUpdate(current, update, { filter, arrayFilters });
     if (next) {
       this.checkUnique([next]);
       this.commit([next], []);
@@ -233,15 +235,23 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
   }
 
   private output(doc: StoredDocument, projection: Document | undefined): WithId<T> {
-    if (!projection || Object.keys(projection).length === 0) return structuredClone(doc) as WithId<T>;
+    if (!projection || Object.keys(projection).length === 0) return cloneDocument(doc) as WithId<T>;
     const [projected] = new Query({}, MINGO_OPTIONS).find([doc], projection).all();
-    return structuredClone(projected) as WithId<T>;
+    return cloneDocument(projected) as WithId<T>;
   }
 }
 
+/** What a positional path (`$`, `$[id]`) resolves against: the operation's filter and array filters. */
+interface UpdateContext {
+  readonly filter: AnyFilter;
+  readonly arrayFilters?: Document[] | undefined;
+  readonly inserting?: boolean;
+}
+
 /** Returns the updated copy, or undefined when the update changes nothing (MongoDB's modifiedCount 0). */
-function applyUpdate(current: StoredDocument, update: AnyUpdate, inserting: boolean): StoredDocument | undefined {
-  const next = structuredClone(current);
+function applyUpdate(current: StoredDocument, update: AnyUpdate, context: UpdateContext): StoredDocument | undefined {
+  const inserting = context.inserting ?? false;
+  const next = cloneDocument(current);
   if (Array.isArray(update)) {
     const result = mingoUpdateOne([next], {}, update as never, { cloneMode: 'deep' }, MINGO_OPTIONS);
     return result.modifiedCount > 0 ? (next as StoredDocument) : undefined;
@@ -251,9 +261,34 @@ function applyUpdate(current: StoredDocument, update: AnyUpdate, inserting: bool
   if (Object.keys(modifier).some((key) => !key.startsWith('$'))) {
     throw new Error('Update documents must use update operators ($set, $inc, …); replacement is not supported');
   }
-  const changed = mingoUpdate(next, modifier as never, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS });
+  const changed = usesPositionalPaths(modifier)
+    ? mingoUpdate(next, modifier as never, context.arrayFilters, context.filter as never, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
+    : applyOperators(next, modifier);
   if (next._id !== current._id && idKey(next._id) !== idKey(current._id)) throw new Error('Performing an update on the path \'_id\' would modify the immutable field \'_id\'');
   return changed.length > 0 || inserting ? next : undefined;
+}
+
+type UpdateOperator = (expr: Record<string, unknown>) => (doc: Record<string, unknown>) => string[];
+const UPDATE_OPERATORS = updateOperators as unknown as Readonly<Record<string, UpdateOperator>>;
+
+/**
+ * Applies update operators with mingo's operator functions directly. mingo's `update()` rebuilds its
+ * whole operator context on every call, which costs more than the update itself; the operators alone
+ * need no context unless a path is positional (`$`, `$[]`, `$[id]`), which goes through `update()`.
+ */
+function applyOperators(doc: StoredDocument, modifier: Record<string, unknown>): string[] {
+  const changed: string[] = [];
+  for (const [operator, expression] of Object.entries(modifier)) {
+    const apply = UPDATE_OPERATORS[operator];
+    if (!apply) throw new Error(`Unknown update operator: '${operator}'`);
+    // The caller's values are copied in, so a later change to them cannot reach the stored document.
+    changed.push(...apply(cloneDocument(expression as Record<string, unknown>))(doc));
+  }
+  return changed;
+}
+
+function usesPositionalPaths(modifier: Record<string, unknown>): boolean {
+  return Object.values(modifier).some((fields) => typeof fields === 'object' && fields !== null && Object.keys(fields).some((path) => path.includes('$')));
 }
 
 /** The document an upsert starts from: the filter's plain equality fields, as MongoDB does. */
@@ -263,7 +298,7 @@ function seedFromFilter(filter: AnyFilter): StoredDocument {
     if (key === '$and' && Array.isArray(value)) Object.assign(seed, ...value.map((part) => seedFromFilter(part as AnyFilter)));
     if (key.startsWith('$')) continue;
     const plain = isEquality(value) ? value : (value as { $eq?: unknown } | null)?.$eq;
-    if (plain !== undefined) setPath(seed, key, structuredClone(plain));
+    if (plain !== undefined) setPath(seed, key, cloneDocument(plain));
   }
   return seed as StoredDocument;
 }

@@ -122,14 +122,22 @@ function parseEntry(line: string): JournalEntry | undefined {
   }
 }
 
-/** JSON with dates kept as dates (`{"$date": "…"}`, as MongoDB's extended JSON writes them). */
+/**
+ * JSON with dates kept as dates (`{"$date": "…"}`, as MongoDB's extended JSON writes them). Dates are
+ * tagged in one walk, then the native JSON.stringify runs without a replacer function (a replacer is
+ * called for every value, which dominates the cost of writing a large document).
+ */
 function serialize(entry: JournalEntry): string {
-  return `${JSON.stringify(entry, replaceDates)}\n`;
+  return `${JSON.stringify(withDatesTagged(entry))}\n`;
 }
 
-function replaceDates(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const raw = this[key];
-  return raw instanceof Date ? { $date: raw.toISOString() } : value;
+function withDatesTagged(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map(withDatesTagged);
+  const tagged: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) tagged[key] = withDatesTagged(item);
+  return tagged;
 }
 
 function revive(_key: string, value: unknown): unknown {

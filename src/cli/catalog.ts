@@ -2,11 +2,11 @@
 // With the embedded store held by a running app, the import goes through that app (two processes
 // must never write the same files), so the app sees the new catalogue at once.
 import fs from 'node:fs';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { createRootLogger } from '../logger';
 import { CatalogImportError, CatalogService, type CatalogProblem, type ImportReport } from '../services/catalog-service';
-import { DataDirLockedError, readLockHolder } from '../store/embedded/data-dir-lock';
-import { createStore, openDatabase } from '../store/open-store';
+import { DataDirLockedError } from '../store/embedded/data-dir-lock';
+import { withStoreOrRunningApp, type RunningApp } from './store-or-running-app';
 
 const USAGE = 'Usage: npm run catalog -- import FILE';
 
@@ -19,8 +19,11 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const catalogue = readCatalogueFile(file);
   if (!catalogue) return 1;
-  const viaApp = config.mongo ? undefined : await importThroughRunningApp(config, catalogue);
-  const report = viaApp ?? (await importDirectly(config, catalogue));
+  const log = createRootLogger({ level: 'warn' });
+  const report = await withStoreOrRunningApp(config, log, {
+    direct: (store) => new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log }).import(catalogue),
+    viaApp: (app) => importThroughRunningApp(app, catalogue),
+  });
   printReport(report);
   return report.problems.length > 0 ? 1 : 0;
 }
@@ -41,14 +44,12 @@ function readCatalogueFile(file: string): unknown {
   }
 }
 
-/** Hands the file to the app that holds DATA_DIR, or returns undefined when no app is running. */
-async function importThroughRunningApp(config: Config, catalogue: unknown): Promise<ImportReport | undefined> {
-  const holder = readLockHolder(config.dataDir);
-  if (!holder?.port || !isAlive(holder.pid)) return undefined;
-  console.log(`The app (process ${holder.pid}) holds ${config.dataDir}: importing through it.`);
-  const response = await fetch(`http://127.0.0.1:${holder.port}/internal/catalog/import`, {
+/** Hands the file to the app that holds the embedded store, which sees the new catalogue at once. */
+async function importThroughRunningApp(app: RunningApp, catalogue: unknown): Promise<ImportReport> {
+  console.log('The running app holds the data folder: importing through it.');
+  const response = await fetch(`${app.baseUrl}/internal/catalog/import`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${holder.secret}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.secret}` },
     body: JSON.stringify(catalogue),
   });
   const body = (await response.json()) as ImportReport & { problems: CatalogProblem[]; error?: string };
@@ -57,32 +58,12 @@ async function importThroughRunningApp(config: Config, catalogue: unknown): Prom
   return body;
 }
 
-async function importDirectly(config: Config, catalogue: unknown): Promise<ImportReport> {
-  const log = createRootLogger({ level: 'warn' });
-  const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
-  try {
-    const store = createStore(db);
-    return await new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log }).import(catalogue);
-  } finally {
-    await db.close();
-  }
-}
-
 function printReport(report: ImportReport): void {
   console.log(`Imported ${report.sessions.accepted} session(s), ${report.courses.accepted} course(s) and ${report.rooms.accepted} viewing room(s) (catalogue version ${report.version}).`);
   if (report.changes.length > 0) console.log(`${report.changes.length} session(s) moved or cancelled: the people booked will be told.`);
   if (report.problems.length === 0) return;
   console.error(`${report.sessions.rejected + report.courses.rejected + report.rooms.rejected} record(s) rejected, nothing of them written:`);
   for (const problem of report.problems) console.error(`  ${problem.path}: ${problem.message}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 main(process.argv.slice(2)).then(

@@ -3,9 +3,8 @@ import type { Config } from '../../config';
 import { isEmailAddress } from '../../domain/privacy';
 import type { UsageReportRow } from '../../domain/usage-report';
 import { createRootLogger } from '../../logger';
-import { DataDirLockedError } from '../../store/embedded/data-dir-lock';
-import { createStore, openDatabase } from '../../store/open-store';
 import type { AdminCommand } from '../admin';
+import { withStoreOrRunningApp, type RunningApp } from '../store-or-running-app';
 
 type PrivacyRequest = { name: 'forget' | 'export'; email: string } | { name: 'report' };
 
@@ -47,28 +46,22 @@ async function personCommand(name: 'forget' | 'export', args: readonly string[],
 /** On MongoDB or an idle embedded store, directly; through the running app when it holds DATA_DIR. */
 async function run(request: PrivacyRequest, config: Config): Promise<unknown> {
   const log = createRootLogger({ level: 'warn', destination: process.stderr });
-  let db;
-  try {
-    db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
-  } catch (error) {
-    if (!(error instanceof DataDirLockedError) || !error.holder.port) throw error;
-    return throughRunningApp(`http://127.0.0.1:${error.holder.port}`, error.holder.secret, request);
-  }
-  try {
-    const privacy = await composePrivacy({ config, store: createStore(db), clock: { now: () => new Date() }, log });
-    if (request.name === 'report') return await privacy.reports.report();
-    const person = await privacy.privacy.findByEmail(request.email);
-    if (!person) return undefined;
-    return request.name === 'export' ? await privacy.privacy.exportData(person) : await privacy.privacy.forget(person, { actor: 'operator-cli' });
-  } finally {
-    await db.close();
-  }
+  return withStoreOrRunningApp<unknown>(config, log, {
+    direct: async (store) => {
+      const privacy = await composePrivacy({ config, store, clock: { now: () => new Date() }, log });
+      if (request.name === 'report') return privacy.reports.report();
+      const person = await privacy.privacy.findByEmail(request.email);
+      if (!person) return undefined;
+      return request.name === 'export' ? privacy.privacy.exportData(person) : privacy.privacy.forget(person, { actor: 'operator-cli' });
+    },
+    viaApp: (app) => throughRunningApp(app, request),
+  });
 }
 
-async function throughRunningApp(baseUrl: string, secret: string, request: PrivacyRequest): Promise<unknown> {
-  const response = await fetch(`${baseUrl}/internal/admin/privacy/${request.name}`, {
+async function throughRunningApp(app: RunningApp, request: PrivacyRequest): Promise<unknown> {
+  const response = await fetch(`${app.baseUrl}/internal/admin/privacy/${request.name}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${app.secret}`, 'content-type': 'application/json' },
     body: JSON.stringify(request.name === 'report' ? {} : { email: request.email }),
   });
   if (response.status === 404) return undefined;

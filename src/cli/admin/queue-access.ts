@@ -1,27 +1,17 @@
 import pino from 'pino';
 import type { Config } from '../../config';
 import type { QueueInspector, QueueRow, QueueSummary, QueueView } from '../../domain/delivery-ports';
-import { DataDirLockedError } from '../../store/embedded/data-dir-lock';
-import { createStore, openDatabase } from '../../store/open-store';
+import { withStoreOrRunningApp } from '../store-or-running-app';
 
 /**
  * Runs `work` against the delivery queue: directly on MongoDB or an idle embedded store, or through
  * the running app's loopback admin route when the app holds the embedded `DATA_DIR`.
  */
 export async function withQueueInspector<T>(config: Config, work: (queue: QueueInspector, now: Date) => Promise<T>): Promise<T> {
-  const log = pino({ level: 'warn' }, pino.destination(2));
-  let db;
-  try {
-    db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
-  } catch (error) {
-    if (!(error instanceof DataDirLockedError) || !error.holder.port) throw error;
-    return work(new RunningAppQueue(`http://127.0.0.1:${error.holder.port}`, error.holder.secret), new Date());
-  }
-  try {
-    return await work(createStore(db).deliveryAdmin, new Date());
-  } finally {
-    await db.close();
-  }
+  return withStoreOrRunningApp(config, pino({ level: 'warn' }, pino.destination(2)), {
+    direct: (store) => work(store.deliveryAdmin, new Date()),
+    viaApp: (app) => work(new RunningAppQueue(app.baseUrl, app.secret), new Date()),
+  });
 }
 
 /** The same inspector over the running app's `/internal/admin/queue` route. */

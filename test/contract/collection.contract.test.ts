@@ -118,6 +118,9 @@ describe('collection contract', () => {
       await counters.insertMany([{ _id: 'a', count: 1, tags: ['x'] }, { _id: 'b', count: 2, tags: ['x'] }, { _id: 'c', count: 5, tags: ['y'] }]);
       const groups = await counters.aggregate<{ _id: string; total: number }>([{ $unwind: '$tags' }, { $group: { _id: '$tags', total: { $sum: '$count' } } }, { $sort: { _id: 1 } }]).toArray();
       assert.deepEqual(groups, [{ _id: 'x', total: 3 }, { _id: 'y', total: 5 }]);
+      const matched = await counters.aggregate<{ _id: string; doubled: number }>([{ $match: { _id: { $in: ['c', 'a', 'zz'] } } }, { $project: { doubled: { $multiply: ['$count', 2] } } }, { $sort: { _id: 1 } }]).toArray();
+      assert.deepEqual(matched, [{ _id: 'a', doubled: 2 }, { _id: 'c', doubled: 10 }]);
+      assert.deepEqual(await counters.aggregate([{ $match: { count: { $gt: 100 } } }]).toArray(), []);
     });
 
     it('never over-commits a counter under many concurrent conditional updates', async () => {

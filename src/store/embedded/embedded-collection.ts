@@ -119,7 +119,13 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
 
   aggregate<R extends Document = Document>(pipeline: Document[]): { toArray(): Promise<R[]> } {
     return {
-      toArray: async () => cloneDocument(mingoAggregate([...this.documents.values()], pipeline, MINGO_OPTIONS) as R[]),
+      toArray: async () => {
+        // A leading $match narrows the input the way a find does (by _id or an index), as MongoDB would.
+        const [first, ...rest] = pipeline;
+        const leadingMatch = first && Object.keys(first).length === 1 ? (first.$match as AnyFilter | undefined) : undefined;
+        const source = leadingMatch ? this.match(leadingMatch) : [...this.documents.values()];
+        return cloneDocument(mingoAggregate(source, leadingMatch ? rest : pipeline, MINGO_OPTIONS) as R[]);
+      },
     };
   }
 

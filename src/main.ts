@@ -1,4 +1,5 @@
 import type { Client as GraphClient } from '@microsoft/microsoft-graph-client';
+import type { Router } from 'express';
 import type pino from 'pino';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
@@ -83,16 +84,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
 async function startOnStore(config: Config, db: StoreDatabase, log: Logger, clock: Clock, restoreConsole: () => void, options: StartOptions): Promise<RunningApp> {
   const store = (options.wrapStore ?? ((plain: Store) => plain))(createStore(db, () => clock.now()));
-
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  const { catalog, catalogIndex } = await composeCatalog(db, store, clock, log);
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
-  if (db.engine === 'embedded' && (await catalog.isEmpty())) {
-    const report = await catalog.import(buildDemoCatalog(clock.now()));
-    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
-  }
-  const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
-  catalog.onCatalogChange(() => catalogIndex.refresh());
-  await catalogIndex.start();
   const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
   const { usage, trackedLinks, recommendations, digests } = createRecommendations(config, store, signer, clock, log);
   const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
@@ -109,44 +102,20 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     config, store, adapter, catalog, clock, log, bookings: store.bookings, links, digests: recommendations, confidentialClient,
     instanceId: `${process.pid}-${clock.now().getTime().toString(36)}`,
   });
-
   const bookings = new BookingService({ bookings: store.bookings, usage, reminders: delivery.planner, links, clock, log: log.child({ component: 'booking' }) });
   catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
+  const privacy = await composeErasure({ config, store, clock, log, adapter, bookings, people, graph: options.graphClient ?? delivery.graph });
 
-  const graph = options.graphClient ?? delivery.graph;
-  const directory = config.bot && graph ? new GraphDirectory(graph, { now: () => clock.now().getTime() }) : undefined;
-  const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
-  // Erasure order: bookings (their cancellations record usage), then the recommendation profile (needs the usage it forgets), then the rest.
-  privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
-  privacy.registry.register(recommendationProfileHolder(store.usageAggregates), { before: 'usage' });
-  privacy.registry.onErased((person) => {
-    directory?.forget(person);
-    void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
-  });
-  logCrmMode(config, log);
   const bot = createBotApplication({
     adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
     search, bookings, recommendations, settings: delivery.settings, personSync: privacy.personSync, privacy: { privacy: privacy.privacy, exportLinks: privacy.exportLinks },
   });
-
   const embedded = db.engine === 'embedded' ? (db as EmbeddedDatabase) : undefined;
   const server = await startHttpServer(
     {
       messages: createMessagesHandler(adapter, bot, log.child({ component: 'messages' })),
       ready: () => db.ping(),
-      mount: (router) => {
-        mountTrackedRedirects(router, { links: trackedLinks, log: log.child({ component: 'links' }) });
-        if (embedded) mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
-        if (embedded) mountLocalAdmin(router, { secret: embedded.lock.secret, queue: store.deliveryAdmin, clock, log: log.child({ component: 'admin' }) });
-        mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
-        if (embedded) mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
-        mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
-        // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).
-        if (config.bot) {
-          const tokens = new EntraAccessTokenValidator({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, appId: config.bot.id });
-          mountAdminApi(router, { tokens, reports: privacy.reports, catalog, privacy: privacy.privacy, log: log.child({ component: 'admin-api' }) });
-        }
-      },
+      mount: (router) => mountRoutes(router, { config, store, embedded, catalog, bookings, trackedLinks, privacy, clock, log }),
     },
     config.port,
     log.child({ component: 'http' }),
@@ -173,6 +142,60 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
       log.flush();
     })());
   return { port: server.port, log, delivery, privacy, stop };
+}
+
+/** The catalogue (the demo one on a first start of the embedded store) and its search index, kept fresh. */
+async function composeCatalog(db: StoreDatabase, store: Store, clock: Clock, log: Logger) {
+  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  if (db.engine === 'embedded' && (await catalog.isEmpty())) {
+    const report = await catalog.import(buildDemoCatalog(clock.now()));
+    log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
+  }
+  const catalogIndex = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: log.child({ component: 'search-index' }) });
+  catalog.onCatalogChange(() => catalogIndex.refresh());
+  await catalogIndex.start();
+  return { catalog, catalogIndex };
+}
+
+/** People records, CRM sync, export and erasure; every capability holding personal data registers with the eraser. */
+async function composeErasure(inputs: {
+  config: Config; store: Store; clock: Clock; log: Logger; adapter: ReturnType<typeof createAdapter>;
+  bookings: BookingService; people: PeopleService; graph: GraphClient | undefined;
+}): Promise<PrivacyComposition> {
+  const { config, store, clock, log, adapter, bookings, people, graph } = inputs;
+  const directory = config.bot && graph ? new GraphDirectory(graph, { now: () => clock.now().getTime() }) : undefined;
+  const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
+  // Erasure order: bookings (their cancellations record usage), then the recommendation profile (needs the usage it forgets), then the rest.
+  privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
+  privacy.registry.register(recommendationProfileHolder(store.usageAggregates), { before: 'usage' });
+  privacy.registry.onErased((person) => {
+    directory?.forget(person);
+    void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
+  });
+  logCrmMode(config, log);
+  return privacy;
+}
+
+/** The HTTP routes besides /api/messages: tracked links, calendar files, downloads, local operator routes, the admin API. */
+function mountRoutes(router: Router, deps: {
+  config: Config; store: Store; embedded: EmbeddedDatabase | undefined; catalog: CatalogService; bookings: BookingService;
+  trackedLinks: TrackedLinks; privacy: PrivacyComposition; clock: Clock; log: Logger;
+}): void {
+  const { config, store, embedded, catalog, bookings, privacy, clock, log } = deps;
+  mountTrackedRedirects(router, { links: deps.trackedLinks, log: log.child({ component: 'links' }) });
+  mountSessionRoutes(router, { bookings, publicBaseUrl: config.publicBaseUrl, now: () => clock.now() });
+  mountExportDownload(router, { exportLinks: privacy.exportLinks, log: log.child({ component: 'privacy' }) });
+  // Operator commands reach an app that holds the embedded store through loopback routes guarded by the lock's secret.
+  if (embedded) {
+    mountLocalCatalogImport(router, { secret: embedded.lock.secret, catalog, log: log.child({ component: 'catalog' }) });
+    mountLocalAdmin(router, { secret: embedded.lock.secret, queue: store.deliveryAdmin, clock, log: log.child({ component: 'admin' }) });
+    mountLocalPrivacyAdmin(router, { secret: embedded.lock.secret, privacy: privacy.privacy, reports: privacy.reports });
+  }
+  // The provider's web API exists only with an Entra app to validate its tokens (local mode: 404).
+  if (config.bot) {
+    const tokens = new EntraAccessTokenValidator({ authorityHost: config.authorityHost, tenantId: config.bot.tenantId, appId: config.bot.id });
+    mountAdminApi(router, { tokens, reports: privacy.reports, catalog, privacy: privacy.privacy, log: log.child({ component: 'admin-api' }) });
+  }
 }
 
 /** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */

@@ -1,11 +1,11 @@
 import type { Course, Language } from '../domain/catalog';
+import { topicLabel } from '../domain/topics';
 import { CompiledTemplate } from './compiled-template';
 import { formatMinutes, languageName, LIMITS, truncate } from './format';
 import type { PreviewCard } from './preview';
 import type { AdaptiveCard } from './render';
 import { stringsFor } from './strings';
 import courseTemplate from './templates/course.json';
-import { topicLabel } from './topics';
 
 const template = new CompiledTemplate(courseTemplate);
 

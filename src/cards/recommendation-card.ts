@@ -1,10 +1,10 @@
 import type { Language } from '../domain/catalog';
 import type { HistoryAction } from '../domain/recommendation/reasons';
+import { topicLabel } from '../domain/topics';
 import { renderTemplate, type AdaptiveCard } from './render';
 import { CARD_VERBS } from './session-view';
 import { stringsFor, type Strings } from './strings';
 import recommendationsTemplate from './templates/recommendations.json';
-import { topicLabel } from './topics';
 
 /** A reason with the person's own item resolved to its title (absent when the catalogue no longer has it). */
 export type ReasonView =

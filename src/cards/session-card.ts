@@ -1,4 +1,5 @@
 import type { TimeZone } from '../domain/local-time';
+import { topicLabel } from '../domain/topics';
 import { CompiledTemplate } from './compiled-template';
 import { cardDateTime, formatMinutes, languageName, LIMITS, localDateTime, truncate } from './format';
 import type { PreviewCard } from './preview';
@@ -6,7 +7,6 @@ import type { AdaptiveCard } from './render';
 import { CARD_VERBS, type SessionCardView, type ViewerState } from './session-view';
 import { fill, stringsFor, type Strings } from './strings';
 import sessionTemplate from './templates/session.json';
-import { topicLabel } from './topics';
 
 const template = new CompiledTemplate(sessionTemplate, ['state']);
 

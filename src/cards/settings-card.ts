@@ -1,5 +1,6 @@
 import type { Language } from '../domain/catalog';
 import { REMINDER_CHOICES_MS } from '../domain/reminder-schedule';
+import { topicLabel } from '../domain/topics';
 import { describeOffset } from './notice-card';
 import { renderTemplate, type AdaptiveCard } from './render';
 import { stringsFor } from './strings';
@@ -7,7 +8,6 @@ import digestTemplate from './templates/settings-digest.json';
 import interestsTemplate from './templates/settings-interests.json';
 import remindersTemplate from './templates/settings-reminders.json';
 import settingsTemplate from './templates/settings.json';
-import { topicLabel } from './topics';
 
 /** Universal Action verbs of the settings card; its inputs arrive merged into the action's data. */
 export const SETTINGS_VERBS = { save: 'settings.save' } as const;

@@ -1,5 +1,6 @@
 import type { Course, Session } from '../domain/catalog';
 import type { CatalogVersionRepository, CourseRepository, Log, SessionRepository } from '../domain/ports';
+import { topicSearchText } from '../domain/topics';
 import { SearchIndex } from './search-index';
 
 export interface CatalogIndexDependencies {
@@ -19,13 +20,13 @@ export interface CatalogIndexDependencies {
 export class CatalogIndex {
   readonly sessions = new SearchIndex<Session>({
     title: (session) => session.title,
-    topics: (session) => session.topics.join(' '),
+    topics: (session) => topicSearchText(session.topics),
     facilitator: (session) => session.facilitator,
     description: (session) => session.description,
   });
   readonly courses = new SearchIndex<Course>({
     title: (course) => course.title,
-    topics: (course) => course.topics.join(' '),
+    topics: (course) => topicSearchText(course.topics),
     description: (course) => course.description,
   });
   /** Every session, soonest first, for listings without words (initial run, filters only). */

@@ -2,6 +2,7 @@
  * A realistic catalogue for `npm start` on an empty store: 32 group sessions spread over the four
  * weeks after `now`, 42 courses and 12 viewing rooms, in English and French. Deterministic for a given `now`.
  */
+import { topicLabel } from '../domain/topics';
 
 interface SessionTemplate {
   title: string;
@@ -141,6 +142,6 @@ export function buildDemoCatalog(now: Date): DemoCatalog {
 
 function courseDescription(template: CourseTemplate): string {
   return template.language === 'fr'
-    ? `Un parcours à votre rythme de ${template.durationMinutes} minutes : ${template.topics.join(', ')}.`
+    ? `Un parcours à votre rythme de ${template.durationMinutes} minutes : ${template.topics.map((topic) => topicLabel(topic, 'fr')).join(', ')}.`
     : `A self-paced course of ${template.durationMinutes} minutes on ${template.topics.join(', ')}.`;
 }

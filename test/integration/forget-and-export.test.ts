@@ -171,4 +171,22 @@ describe('forget me and export my data', () => {
     clock.advance(11 * 60_000);
     assert.equal((await fetch(`${test.url}${path}`)).status, 404, 'expired');
   });
+
+  it('tells a person who opens a used or expired export link, in words, how to get a new one', async () => {
+    await say('export my data');
+    await connector.waitFor(/activities/, 3);
+    const path = new URL((connector.sentCards().at(-1)!.actions as { url: string }[])[0]!.url).pathname;
+    await fetch(`${test.url}${path}`);
+
+    const used = await fetch(`${test.url}${path}`);
+    clock.advance(11 * 60_000);
+    const expired = await fetch(`${test.url}${path}`);
+    for (const [response, said] of [[used, /already used/], [expired, /expired/]] as const) {
+      assert.match(response.headers.get('content-type') ?? '', /^text\/plain/, 'a browser shows it as text, not JSON');
+      const text = await response.text();
+      assert.match(text, said);
+      assert.match(text, /type "export my data"/);
+      assert.match(text, /« exporter mes données »/);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { invokeActivity, messageActivity } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { readAppPackageText, templateManifest } from '../helpers/app-package';
 
 type Element = { type: string; id?: string; value?: string; text?: string; choices?: { title: string; value: string }[] };
 type Card = { body: Element[]; version: string };
@@ -31,6 +32,9 @@ describe('settings', () => {
     return (response.body as { value: Card }).value;
   }
   const input = (card: Card, id: string) => card.body.find((element) => element.id === id);
+  /** Every text of a card, in reading order. */
+  const textsOf = (node: unknown): string[] =>
+    typeof node === 'string' ? [node] : typeof node === 'object' && node !== null ? Object.values(node).flatMap(textsOf) : [];
 
   it('offers the catalogue topics as interests and the weekly digest, off by default', async () => {
     const card = await say('settings');
@@ -59,6 +63,29 @@ describe('settings', () => {
     assert.equal(input(again, 'interests')!.value, 'sleep', 'kept for the next time');
     const recommendations = JSON.stringify(await say('recommend'));
     assert.match(recommendations, /Matches your interest in sleep/);
+  });
+
+  it('has every setting that the help card and the manifest say it has', async () => {
+    // A word naming a setting, and the input that must be on the card for that word to be true.
+    const promises: Record<'en' | 'fr', [RegExp, string][]> = {
+      en: [[/reminder/i, 'reminderOffsets'], [/interest/i, 'interests'], [/digest/i, 'weeklyDigest'], [/language/i, 'locale']],
+      fr: [[/rappel/i, 'reminderOffsets'], [/intérêt/i, 'interests'], [/hebdomadaire/i, 'weeklyDigest'], [/langue/i, 'locale']],
+    };
+    const manifestCommands = (templateManifest() as { bots: { commandLists: { commands: { title: string; description: string }[] }[] }[] }).bots[0]!.commandLists[0]!.commands;
+    const index = manifestCommands.findIndex((command) => command.title === 'settings');
+    const french = JSON.parse(readAppPackageText('fr.json')) as Record<string, string>;
+    for (const [language, locale, command] of [['en', 'en-US', 'settings'], ['fr', 'fr-FR', 'paramètres']] as const) {
+      const settingsCard = await say(command, locale);
+      const helpTexts = textsOf(await say(language === 'en' ? 'help' : 'aide', locale));
+      const helpRow = helpTexts[helpTexts.indexOf(command) + 1];
+      const manifestText = language === 'en' ? manifestCommands[index]!.description : french[`bots[0].commandLists[0].commands[${index}].description`];
+      for (const description of [helpRow, manifestText]) {
+        assert.ok(description, `the ${language} description of ${command} is found`);
+        for (const [word, id] of promises[language]) {
+          if (word.test(description)) assert.ok(input(settingsCard, id), `"${description}" promises ${id}, which the ${language} card lacks`);
+        }
+      }
+    }
   });
 
   it('refuses a digest value that is not a toggle value, and keeps the old settings', async () => {

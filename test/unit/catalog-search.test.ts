@@ -173,6 +173,16 @@ describe('catalogue search service', () => {
     assert.deepEqual((await search.searchCourses(request('RESILENCE'))).map((course) => course.id), ['r']);
     assert.deepEqual((await search.searchCourses(request('mindf'))).map((course) => course.id), ['m']);
   });
+
+  it('finds sessions and courses by the French name of their topics, as the French cards show them', async () => {
+    await catalog.import({
+      sessions: [sessionRecord({ id: 'teens', title: 'Parents et ados : garder le lien', topics: ['parenting'], language: 'fr' }), sessionRecord({ id: 'other', topics: ['sleep'] })],
+      courses: [courseRecord('dormir', { title: 'Mieux dormir en 7 jours', topics: ['sleep'], language: 'fr' }), courseRecord('move', { title: 'Bouger plus', topics: ['movement'] })],
+    });
+    assert.deepEqual(await titles('parentalité'), ['Parents et ados : garder le lien']);
+    assert.deepEqual((await search.searchCourses(request('sommeil'))).map((course) => course.id), ['dormir']);
+    assert.deepEqual((await search.searchCourses(request('activite physique'))).map((course) => course.id), ['move']);
+  });
 });
 
 describe('catalogue index', () => {

@@ -1,3 +1,4 @@
+import type { Language } from '../domain/catalog';
 import { noticeKeys } from '../domain/notices';
 import type { Person } from '../domain/people';
 import type { Clock, Log, NoticeQueue, UserRepository } from '../domain/ports';
@@ -36,28 +37,46 @@ export interface PersonSyncDependencies {
  */
 export class PersonSyncService {
   private readonly recentlySeen = new Map<string, number>();
+  /** The language last written per person, so a chatty person costs no write until it changes. */
+  private readonly languages = new Map<string, Language>();
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: PersonSyncDependencies) {}
 
   /** On every activity that names a person; `offeredEmail` is what the activity carries (local mode only). */
-  async seen(person: Person, offeredEmail?: unknown): Promise<void> {
+  /**
+   * Records a person on sight. `language` is their Teams client's language: kept as their preference,
+   * so what the app sends them unprompted (reminders, digests) speaks it too.
+   */
+  async seen(person: Person, offeredEmail?: unknown, language?: Language): Promise<void> {
     const key = keyOf(person);
     const now = this.deps.clock.now();
-    if ((this.recentlySeen.get(key) ?? -Infinity) > now.getTime() - SEEN_WINDOW_MS) return;
+    if ((this.recentlySeen.get(key) ?? -Infinity) > now.getTime() - SEEN_WINDOW_MS) return this.keepLanguage(person, undefined, language);
     if (this.recentlySeen.size >= MAX_REMEMBERED) this.pruneSeen(now.getTime());
     this.recentlySeen.set(key, now.getTime());
     const profile = await this.lookUp(person);
     if (this.deps.emailSource === 'directory' && !profile?.mail) {
       // Unknown to the directory, or it failed: record the person, but never overwrite an e-mail with nothing.
-      await this.deps.users.upsertSeen(person, undefined, now);
+      const { user } = await this.deps.users.upsertSeen(person, undefined, now);
+      await this.keepLanguage(person, user.preferences.locale, language);
       if (!profile) this.recentlySeen.delete(key);
       return;
     }
     const email = profile?.mail ?? (isEmailAddress(offeredEmail) ? offeredEmail : localPlaceholderEmail(person));
     // (In directory mode `profile.mail` is set here; the activity is only believed in local mode.)
-    const { created, emailChanged } = await this.deps.users.upsertSeen(person, email, now);
+    const { user, created, emailChanged } = await this.deps.users.upsertSeen(person, email, now);
+    await this.keepLanguage(person, user.preferences.locale, language);
     if (created || emailChanged) this.inBackground(person, () => this.pushToCrm(person, email, profile));
+  }
+
+  /** Writes the person's language when it differs from what is known of it (the store's, or the last one written). */
+  private async keepLanguage(person: Person, stored: Language | undefined, language: Language | undefined): Promise<void> {
+    const key = keyOf(person);
+    const known = this.languages.get(key) ?? stored;
+    if (!language || language === known) return;
+    await this.deps.users.updatePreferences(person, { locale: language });
+    if (this.languages.size >= MAX_REMEMBERED) this.languages.clear();
+    this.languages.set(key, language);
   }
 
   /** The `crm.sync` job: sends the person's current e-mail and names again. Throws to be retried. */

@@ -40,8 +40,8 @@ describe('reminders and notices', () => {
     await connector.stop();
   });
 
-  async function cardAction(verb: 'session.book' | 'session.cancel', user: TestUser) {
-    const response = await act(test, verb, { sessionId: 's-r1' }, { user, serviceUrl: connector.url });
+  async function cardAction(verb: 'session.book' | 'session.cancel', user: TestUser, locale = 'en-US') {
+    const response = await act(test, verb, { sessionId: 's-r1' }, { user, serviceUrl: connector.url, locale });
     assert.equal(response.body.statusCode, 200, JSON.stringify(response.body).slice(0, 300));
   }
   async function say(text: string, user: TestUser = ALEX, locale = 'en-US') {
@@ -77,6 +77,13 @@ describe('reminders and notices', () => {
     assert.equal(connector.delivered[0]!.conversationId, `a:personal-${ALEX.id}`);
     assert.deepEqual((await drainAt(new Date(START.getTime() - 15 * M))).map(title), ['Reminder: your session starts in 15 minutes']);
     assert.deepEqual(await drainAt(new Date(START.getTime() - 10 * M)), [], 'each reminder once');
+  });
+
+  it('reminds in the language of the person\'s Teams client', async () => {
+    await say('aide', ALEX, 'fr-FR');
+    await cardAction('session.book', ALEX, 'fr-FR');
+    const [reminder] = await drainAt(new Date(START.getTime() - 24 * H));
+    assert.equal(title(reminder!), 'Rappel : votre séance commence dans 1 jour');
   });
 
   it('sends nothing for a booking that was cancelled, even if its reminders were still queued', async () => {

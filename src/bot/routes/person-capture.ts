@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { PersonSyncService } from '../../services/person-sync-service';
-import { personOf } from '../activity';
+import { languageOfActivity, personOf } from '../activity';
 import { isErasureConfirmation } from './privacy';
 
 const PERSON_TYPES: readonly string[] = [ActivityTypes.Message, ActivityTypes.InstallationUpdate];
@@ -34,7 +34,7 @@ export function registerPersonCapture(app: Application<TurnState>, personSync: P
     if (!person || !namesAPerson(context)) return true;
     try {
       // Agents Playground and some test clients put an e-mail on `from`; Teams does not (Graph is the source there).
-      await personSync.seen(person, (context.activity.from as { email?: unknown } | undefined)?.email);
+      await personSync.seen(person, (context.activity.from as { email?: unknown } | undefined)?.email, languageOfActivity(context.activity));
     } catch (error) {
       log.error({ err: error }, 'could not record the person');
     }

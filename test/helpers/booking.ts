@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { readLockHolder } from '../../src/store/embedded/data-dir-lock';
 import { invokeActivity, type TestUser } from './activities';
 import { postJson, type TestApp } from './app';
+import { liveDocuments } from './privacy';
 
 export type Card = Record<string, unknown> & { body?: unknown[]; actions?: Action[]; refresh?: { action: Action; userIds?: unknown } };
 export interface Action {
@@ -91,15 +90,4 @@ export const verbsOf = (card: Card) => actionsOf(card).filter((a) => a.type === 
 export const urlOf = (card: Card, pattern: RegExp) => actionsOf(card).find((a) => a.type === 'Action.OpenUrl' && pattern.test(a.url ?? ''))?.url;
 
 /** A collection as the embedded engine left it on disk (read after the app stopped). */
-export function readCollection(dataDir: string, name: string): Record<string, unknown>[] {
-  const file = path.join(dataDir, `${name}.jsonl`);
-  if (!fs.existsSync(file)) return [];
-  const docs = new Map<string, Record<string, unknown>>();
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const entry = JSON.parse(line) as { p?: Record<string, unknown>; d?: unknown };
-    if (entry.p) docs.set(JSON.stringify(entry.p._id), entry.p);
-    else docs.delete(JSON.stringify(entry.d));
-  }
-  return [...docs.values()];
-}
+export const readCollection = liveDocuments;

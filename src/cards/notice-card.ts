@@ -44,7 +44,10 @@ export function createNoticeCard(view: NoticeCardView): AdaptiveCard {
 /** `1 day`, `1 hour`, `15 minutes` — how far ahead a reminder is, in the reader's language. */
 export function describeOffset(offsetMs: number, language: Language): string {
   const strings = stringsFor(language);
-  if (offsetMs === 86_400_000) return strings.durationDay;
-  if (offsetMs === 3_600_000) return strings.durationHour;
-  return fill(strings.durationMinutes, { n: String(Math.max(1, Math.round(offsetMs / 60_000))) });
+  const minutes = Math.max(1, Math.round(offsetMs / 60_000));
+  const hours = Math.round(minutes / 60);
+  const days = Math.round(hours / 24);
+  if (hours >= 24) return days === 1 ? strings.durationDay : fill(strings.durationDays, { n: String(days) });
+  if (minutes >= 60) return hours === 1 ? strings.durationHour : fill(strings.durationHours, { n: String(hours) });
+  return minutes === 1 ? strings.durationMinute : fill(strings.durationMinutes, { n: String(minutes) });
 }

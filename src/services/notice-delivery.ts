@@ -38,6 +38,9 @@ type SessionPayload = Exclude<MessagePayload, { kind: 'recommendations.digest' }
  * longer applies is skipped, not sent: a reminder for a cancelled session or booking, for a time the
  * session has moved away from, or once the session is over; a digest with nothing worth recommending.
  */
+/** A reminder with less than this share of its offset left is described by the time actually left. */
+const LATE_FRACTION = 0.9;
+
 export class NoticeDeliveryService {
   constructor(private readonly deps: NoticeDeliveryDependencies) {}
 
@@ -102,7 +105,9 @@ export class NoticeDeliveryService {
     let text = '';
     let preview: string;
     if (payload.kind === 'session.reminder') {
-      values.in = describeOffset(payload.offsetMs, language);
+      // A reminder that goes out late (the app was down) says the time really left, not the planned offset.
+      const left = session.startsAt.getTime() - this.deps.clock.now().getTime();
+      values.in = describeOffset(left < payload.offsetMs * LATE_FRACTION ? left : payload.offsetMs, language);
       const soon = payload.offsetMs === STARTING_SOON_OFFSET_MS;
       title = soon ? strings.startingSoonTitle : fill(strings.reminderTitle, values);
       preview = fill(soon ? strings.feedStartingSoon : strings.feedReminder, values);

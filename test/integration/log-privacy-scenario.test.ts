@@ -51,7 +51,7 @@ describe('no personal data in logs', () => {
     // The reminder 15 minutes before s-101 (the first demo session, the day after the clock's day at 08:00 UTC).
     test.clock.set('2026-12-02T07:50:00Z');
     await test.app.delivery.scheduler.drainOnce();
-    const reminder = connector.sentCards().find((card) => JSON.stringify(card).includes('Reminder: your session starts in 15 minutes'));
+    const reminder = connector.sentCards().find((card) => JSON.stringify(card).includes('Reminder: your session starts in 10 minutes'));
     assert.ok(reminder, 'the reminder went out through the scenario');
     await post(messageActivity('recommend', options));
     intercom.goDown(); // the failure path logs too

@@ -79,6 +79,12 @@ describe('reminders and notices', () => {
     assert.deepEqual(await drainAt(new Date(START.getTime() - 10 * M)), [], 'each reminder once');
   });
 
+  it('says the time really left when a reminder goes out late (the app was down)', async () => {
+    await cardAction('session.book', ALEX);
+    const [late] = await drainAt(new Date(START.getTime() - 2 * H));
+    assert.equal(title(late!), 'Reminder: your session starts in 2 hours');
+  });
+
   it('reminds in the language of the person\'s Teams client', async () => {
     await say('aide', ALEX, 'fr-FR');
     await cardAction('session.book', ALEX, 'fr-FR');

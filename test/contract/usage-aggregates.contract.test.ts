@@ -38,14 +38,15 @@ const plain = (signals: TenantSignals) => ({
 });
 
 forEachEngine((engine) => {
+  let db: StoreDatabase;
+  let store: Store;
+  beforeEach(async () => {
+    db = await engine.open();
+    store = createStore(db);
+  });
+  afterEach(() => db.close());
+
   describe('usage aggregates', () => {
-    let db: StoreDatabase;
-    let store: Store;
-    beforeEach(async () => {
-      db = await engine.open();
-      store = createStore(db);
-    });
-    afterEach(() => db.close());
 
     const apply = async (records: readonly UsageRecord[]) => {
       for (const record of records) await store.usageAggregates.apply(record, topicsOf(record));
@@ -170,13 +171,6 @@ forEachEngine((engine) => {
   });
 
   describe('rooms and digest subscribers', () => {
-    let db: StoreDatabase;
-    let store: Store;
-    beforeEach(async () => {
-      db = await engine.open();
-      store = createStore(db);
-    });
-    afterEach(() => db.close());
 
     it('upserts rooms by id and reads them back', async () => {
       const room = { id: 'r-1', title: 'Calm room', description: 'Guided breathing on loop.', topics: ['stress'], language: 'en' as const, url: 'https://rooms.example.com/r-1' };

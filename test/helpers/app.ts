@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { startApp, type RunningApp, type StartOptions } from '../../src/main';
+import { FakeBotConnector } from '../fakes/bot-connector';
 import { FixedClock } from './clock';
 import { LogCapture } from './log-capture';
 import { makeTempDir } from './temp-dir';
@@ -36,4 +37,25 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     // not JSON: keep the text for the assertion message
   }
   return { status: response.status, body: parsed };
+}
+
+/**
+ * Starts a fake Bot Connector and the app for each test (or once, `scope: 'all'`) and stops both
+ * after; `started` hands them to the suite's own variables.
+ */
+export function useAppWithConnector(
+  started: (app: { connector: FakeBotConnector; test: TestApp }) => void,
+  options: { env?: Record<string, string>; scope?: 'each' | 'all' } = {},
+): void {
+  let running: { connector: FakeBotConnector; test: TestApp } | undefined;
+  const [setUp, tearDown] = options.scope === 'all' ? [before, after] : [beforeEach, afterEach];
+  setUp(async () => {
+    const connector = await new FakeBotConnector().start();
+    running = { connector, test: await startTestApp(options.env) };
+    started(running);
+  });
+  tearDown(async () => {
+    await running?.test.stop();
+    await running?.connector.stop();
+  });
 }

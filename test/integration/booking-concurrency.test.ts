@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../src/cards/session-view';
-import { FakeBotConnector } from '../fakes/bot-connector';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { type FakeBotConnector } from '../fakes/bot-connector';
+import { type TestApp, useAppWithConnector } from '../helpers/app';
 import { cardAfter, importSessions, person, readCollection, sessionRecord, textOf, verbsOf, type ActOptions } from '../helpers/booking';
 
 describe('booking under concurrency', function () {
@@ -11,15 +11,8 @@ describe('booking under concurrency', function () {
   const as = (n: number): ActOptions => ({ user: person(n), serviceUrl: connector.url, conversationType: 'channel', conversationId: '19:general' });
   const people = Array.from({ length: 200 }, (_, i) => i + 1);
 
-  before(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp();
-    await importSessions(test, [sessionRecord('s-busy', { capacity: 20 })]);
-  });
-  after(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app), { scope: 'all' });
+  before(() => importSessions(test, [sessionRecord('s-busy', { capacity: 20 })]));
 
   it('seats exactly 20 of 200 people booking at once, queues 180 in arrival order, and stays consistent after every cancel', async () => {
     const cards = await Promise.all(people.map((n) => cardAfter(test, CARD_VERBS.book, { sessionId: 's-busy' }, as(n))));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../src/cards/session-view';
-import { FakeBotConnector } from '../fakes/bot-connector';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { type FakeBotConnector } from '../fakes/bot-connector';
+import { type TestApp, useAppWithConnector } from '../helpers/app';
 import { cardAfter, importSessions, person, readCollection, sessionRecord, textOf, urlOf, verbsOf, type ActOptions } from '../helpers/booking';
 import { search } from '../helpers/search';
 
@@ -15,15 +15,8 @@ describe('adaptiveCard/action: book, cancel and refresh a session card', () => {
   const cancel = (n: number, id = 's-1') => cardAfter(test, CARD_VERBS.cancel, { sessionId: id }, as(n));
   const refresh = (n: number, id = 's-1') => cardAfter(test, CARD_VERBS.refresh, { sessionId: id }, as(n, { trigger: 'automatic' }));
 
-  beforeEach(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp();
-    await importSessions(test, [sessionRecord('s-1')]);
-  });
-  afterEach(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app));
+  beforeEach(() => importSessions(test, [sessionRecord('s-1')]));
 
   it('books a seat and answers the card as the booker now sees it', async () => {
     const card = await book(1);

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { FakeBotConnector } from '../fakes/bot-connector';
+import { type FakeBotConnector } from '../fakes/bot-connector';
 import { ALEX, installActivity, messageActivity, baseActivity } from '../helpers/activities';
-import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { postJson, type TestApp, useAppWithConnector } from '../helpers/app';
 
 describe('the bot over HTTP', () => {
   let connector: FakeBotConnector;
   let test: TestApp;
 
-  beforeEach(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp();
-  });
-  afterEach(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app));
 
   const cardTitle = (card: Record<string, unknown>) => (card.body as { text: string }[])[0]!.text;
 

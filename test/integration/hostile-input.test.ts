@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FakeBotConnector } from '../fakes/bot-connector';
+import { type FakeBotConnector } from '../fakes/bot-connector';
 import { baseActivity, installActivity, invokeActivity, messageActivity } from '../helpers/activities';
-import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { postJson, type TestApp, useAppWithConnector } from '../helpers/app';
 import { cardAction } from '../helpers/privacy';
 import { assertStoreUnchanged, snapshotStore } from '../helpers/store-snapshot';
 
@@ -81,14 +81,7 @@ describe('hostile input at /api/messages', function () {
   let connector: FakeBotConnector;
   let test: TestApp;
 
-  before(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp();
-  });
-  after(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app), { scope: 'all' });
 
   it('answers 1,200 malformed activities of every kind without a 5xx, a crash or a write', async () => {
     const before = snapshotStore(test.dataDir);

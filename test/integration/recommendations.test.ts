@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { FakeBotConnector } from '../fakes/bot-connector';
+import { type FakeBotConnector } from '../fakes/bot-connector';
 import { ALEX, BLAIR, invokeActivity, messageActivity } from '../helpers/activities';
-import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { postJson, type TestApp, useAppWithConnector } from '../helpers/app';
 import { cardAfter, importSessions, sessionRecord, urlOf } from '../helpers/booking';
 
 type Card = Record<string, unknown> & { body: Record<string, unknown>[] };
@@ -23,14 +23,7 @@ describe('recommendations over HTTP', () => {
   let connector: FakeBotConnector;
   let test: TestApp;
 
-  beforeEach(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp();
-  });
-  afterEach(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app));
 
   async function recommendCard(options: { locale?: string; user?: typeof ALEX } = {}): Promise<Card> {
     const before = connector.sentCards().length;

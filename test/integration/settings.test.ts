@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { FakeBotConnector } from '../fakes/bot-connector';
+import { type FakeBotConnector } from '../fakes/bot-connector';
 import { invokeActivity, messageActivity } from '../helpers/activities';
-import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { postJson, type TestApp, useAppWithConnector } from '../helpers/app';
 import { readAppPackageText, templateManifest } from '../helpers/app-package';
 
 type Element = { type: string; id?: string; value?: string; text?: string; choices?: { title: string; value: string }[] };
@@ -12,14 +12,7 @@ describe('settings', () => {
   let connector: FakeBotConnector;
   let test: TestApp;
 
-  beforeEach(async () => {
-    connector = await new FakeBotConnector().start();
-    test = await startTestApp({ SCHEDULER_ENABLED: 'false' });
-  });
-  afterEach(async () => {
-    await test.stop();
-    await connector.stop();
-  });
+  useAppWithConnector((app) => ({ connector, test } = app), { env: { SCHEDULER_ENABLED: 'false' } });
 
   async function say(text: string, locale = 'en-US'): Promise<Card> {
     const before = connector.sentCards().length;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { composePrivacy } from '../src/compose-privacy';
+import { composePrivacyOverStore } from '../src/compose-privacy';
 import { loadConfig } from '../src/config';
 import { createRootLogger } from '../src/logger';
 import { openEmbeddedDatabase } from '../src/store/embedded/embedded-database';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     }
     lines.push(`seeded ${PEOPLE} people × ${RECORDS_EACH} usage records in ${Date.now() - started} ms`);
     const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'bench' });
-    const privacy = await composePrivacy({ config, store, clock: { now: () => new Date() }, log: createRootLogger({ level: 'silent' }) });
+    const privacy = await composePrivacyOverStore(config, store, { now: () => new Date() }, createRootLogger({ level: 'silent' }));
 
     lines.push(await measure('export one person', SAMPLES, (i) => privacy.privacy.exportData({ userId: `user-${i}`, tenantId: TENANT })));
     lines.push(await measure('weekly report over all usage', 10, () => privacy.reports.report()));

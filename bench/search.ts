@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createCatalogService } from '../src/compose-core';
 import { CatalogIndex } from '../src/services/catalog-index';
 import { capacitySeatCounter, CatalogSearchService } from '../src/services/catalog-search';
-import { CatalogService } from '../src/services/catalog-service';
 import type { StoreCollection } from '../src/store/collection';
 import { readLockHolder } from '../src/store/embedded/data-dir-lock';
 import { openEmbeddedDatabase } from '../src/store/embedded/embedded-database';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 async function inProcess(dataDir: string): Promise<void> {
   const db = openEmbeddedDatabase({ dataDir });
   const store = createStore(db);
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: quietLog });
+  const catalog = createCatalogService(store, { now: () => new Date() }, quietLog);
   let started = performance.now();
   const report = await catalog.import(syntheticCatalogue(NOW, SESSIONS, COURSES));
   print(`catalogue imported into the embedded store: ${report.sessions.accepted} sessions, ${report.courses.accepted} courses in ${((performance.now() - started) / 1000).toFixed(1)} s`);

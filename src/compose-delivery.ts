@@ -1,6 +1,7 @@
 import { BotProactiveSender } from './bot/proactive-sender';
 import type { Config } from './config';
-import type { BookingDirectory } from './domain/delivery-ports';
+import type { SessionChange } from './domain/catalog';
+import type { BookingDirectory, ChatSender } from './domain/delivery-ports';
 import type { Clock, Log } from './domain/ports';
 import { GraphActivityFeed } from './integrations/graph/activity-feed';
 import { createGraphClient, type createConfidentialClient } from './integrations/graph/graph-client';
@@ -8,34 +9,26 @@ import { GraphAppInstallations } from './integrations/graph/teams-installations'
 import { OutboundLimiter } from './integrations/throttle/outbound-limiter';
 import { ThrottledActivityFeed, ThrottledChatSender } from './integrations/throttle/throttled-senders';
 import { DeliveryScheduler } from './scheduler/delivery-scheduler';
-import type { CatalogService } from './services/catalog-service';
 import { ChannelNotifier } from './services/channel-notifier';
 import { NoticeDeliveryService, type DigestComposer } from './services/notice-delivery';
-import { ReminderPlanner } from './services/reminder-planner';
+import type { ReminderPlanner } from './services/reminder-planner';
 import type { SessionLinks } from './services/session-links';
 import { SettingsService } from './services/settings-service';
 import type { Store } from './store/open-store';
-
-/**
- * Until the booking service (issue #5) provides its BookingDirectory: nobody is booked as far as
- * session changes know, and a queued reminder counts as booked (a cancelled booking's reminders are
- * removed from the queue by `bookingCancelled`).
- */
-export const NO_BOOKINGS: BookingDirectory = {
-  audienceOf: async () => ({ booked: [], waitlisted: [] }),
-  isBooked: async () => true,
-  upcomingSessionIdsOf: async () => [],
-};
 
 export interface DeliveryInputs {
   readonly config: Config;
   readonly store: Store;
   /** The bot's adapter (a botbuilder CloudAdapter), for proactive messages. */
   readonly adapter: ConstructorParameters<typeof BotProactiveSender>[0];
-  readonly catalog: CatalogService;
   readonly clock: Clock;
   readonly log: Log;
-  readonly bookings?: BookingDirectory;
+  /** Who holds a seat where (delivery skips reminders of given-up seats). */
+  readonly bookings: BookingDirectory;
+  /** Plans reminders when settings change (composeBookings). */
+  readonly planner: ReminderPlanner;
+  /** Runs a queued catalogue change (composeBookings). */
+  readonly applySessionChange: (change: SessionChange) => Promise<void>;
   /** The person's signed Join and calendar links, for reminder cards. */
   readonly links: Pick<SessionLinks, 'join' | 'calendar'>;
   /** Composes weekly digests (the recommendation service). */
@@ -47,6 +40,8 @@ export interface DeliveryInputs {
 }
 
 export interface DeliveryStack {
+  /** Proactive bot messages, throttled and time-limited (also tells people an erasure completed). */
+  readonly chat: ChatSender;
   /** The app-only Graph client (BOT_ID set), shared with the people directory. */
   readonly graph: ReturnType<typeof createGraphClient> | undefined;
   readonly planner: ReminderPlanner;
@@ -59,7 +54,7 @@ export interface DeliveryStack {
 export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
   const { config, store, clock, log } = inputs;
   const settings = config.delivery;
-  const bookings = inputs.bookings ?? NO_BOOKINGS;
+  const { bookings, planner } = inputs;
   // Each instance takes its configured share of the tenant budgets (see DeliveryConfig.instances).
   const limiter = new OutboundLimiter({
     tenantRps: settings.tenantRps / settings.instances,
@@ -81,8 +76,6 @@ export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
     installations: graph ? new GraphAppInstallations(graph, { teamsAppId: config.teamsAppId, graphBaseUrl: config.graphBaseUrl, log: log.child({ component: 'graph' }) }) : undefined,
     log: log.child({ component: 'notifier' }),
   });
-  const planner = new ReminderPlanner({ queue: store.deliveries, users: store.users, sessions: store.sessions, bookings, defaultOffsetsMs: config.reminderOffsetsMs, clock, log: log.child({ component: 'reminders' }) });
-  inputs.catalog.onSessionChange((changes) => planner.sessionsChanged(changes));
   const delivery = new NoticeDeliveryService({
     sessions: store.sessions, users: store.users, references: store.conversationReferences, bookings, notifier, clock,
     log: log.child({ component: 'delivery' }),
@@ -91,7 +84,17 @@ export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
     appLink: config.teamsAppId ? `https://teams.microsoft.com/l/app/${config.teamsAppId}` : config.publicBaseUrl,
   });
   const scheduler = new DeliveryScheduler(
-    { queue: store.deliveries, deliver: (item) => delivery.deliver(item), clock, log: log.child({ component: 'scheduler' }) },
+    {
+      queue: store.deliveries,
+      // Catalogue changes are jobs that fan out into notices; everything else is a message for one person.
+      deliver: async (item) => {
+        if (item.payload.kind !== 'session.changed') return delivery.deliver(item);
+        await inputs.applySessionChange(item.payload.change);
+        return 'sent';
+      },
+      clock,
+      log: log.child({ component: 'scheduler' }),
+    },
     {
       instanceId: inputs.instanceId,
       leaseMs: settings.leaseMs,
@@ -101,5 +104,5 @@ export function composeDelivery(inputs: DeliveryInputs): DeliveryStack {
     },
   );
   const settingsService = new SettingsService({ users: store.users, courses: store.courses, defaultOffsetsMs: config.reminderOffsetsMs, clock, onChange: (person) => planner.preferencesChanged(person) });
-  return { graph, planner, settings: settingsService, delivery, scheduler };
+  return { chat, graph, planner, settings: settingsService, delivery, scheduler };
 }

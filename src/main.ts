@@ -3,12 +3,13 @@ import type { Router } from 'express';
 import type pino from 'pino';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/app';
-import { BotErasureNotifier } from './bot/erasure-notifier';
 import { createMessagesHandler } from './bot/messages-endpoint';
 import { routeSdkConsoleToLogger } from './bot/sdk-console';
+import { composeBookings, createCatalogService, createUsageService } from './compose-core';
 import { composeDelivery, type DeliveryStack } from './compose-delivery';
 import { composePrivacy, logCrmMode, type PrivacyComposition } from './compose-privacy';
 import { ConfigError, loadConfig, type Config } from './config';
+import type { ChatSender } from './domain/delivery-ports';
 import type { Clock } from './domain/ports';
 import { EntraAccessTokenValidator } from './http/admin/access-token';
 import { mountAdminApi } from './http/admin/admin-routes';
@@ -22,21 +23,19 @@ import { mountTrackedRedirects } from './http/tracked-redirects';
 import { createConfidentialClient } from './integrations/graph/graph-client';
 import { GraphDirectory } from './integrations/graph/graph-directory';
 import { createRootLogger, type Logger } from './logger';
-import { bookingsHolder } from './services/booking-erasure';
-import { BookingService } from './services/booking-service';
+import type { BookingService } from './services/booking-service';
 import { CatalogIndex } from './services/catalog-index';
 import { CatalogSearchService } from './services/catalog-search';
-import { CatalogService } from './services/catalog-service';
+import type { CatalogService } from './services/catalog-service';
 import { buildDemoCatalog } from './services/demo-catalog';
 import { DigestService } from './services/digest-service';
+import { ChatErasureNotifier } from './services/erasure-notifier';
 import { PeopleService } from './services/people-service';
 import { PersonalCourseRanking } from './services/personal-course-ranking';
-import { recommendationProfileHolder } from './services/recommendation-erasure';
 import { RecommendationService } from './services/recommendation-service';
-import { SessionLinks } from './services/session-links';
 import { LinkSigner } from './services/signed-links';
 import { TrackedLinks } from './services/tracked-links';
-import { UsageService } from './services/usage-service';
+import type { UsageService } from './services/usage-service';
 import type { StoreDatabase } from './store/collection';
 import type { EmbeddedDatabase } from './store/embedded/embedded-database';
 import { createStore, openDatabase, type Store } from './store/open-store';
@@ -87,7 +86,8 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
   const { catalog, catalogIndex } = await composeCatalog(db, store, clock, log);
   const people = new PeopleService({ conversationReferences: store.conversationReferences, clock, log: log.child({ component: 'people' }) });
   const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
-  const { usage, trackedLinks, recommendations, digests } = createRecommendations(config, store, signer, clock, log);
+  const usage = createUsageService(store, clock, log);
+  const { trackedLinks, recommendations, digests } = createRecommendations(config, store, usage, signer, clock, log);
   const popularity = new PersonalCourseRanking({ recommendations, aggregates: store.usageAggregates });
   const search = new CatalogSearchService({ index: catalogIndex, seats: store.bookings, popularity, clock });
 
@@ -97,14 +97,12 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
     : undefined;
   // msal-node 3 here, 2 inside botframework-connector: the confidential client API botbuilder calls is the same.
   const adapter = createAdapter(config, log.child({ component: 'bot' }), confidentialClient as never);
-  const links = new SessionLinks(signer, config.publicBaseUrl);
+  const { links, planner, bookings, applySessionChange } = composeBookings({ config, store, usage, signer, clock, log });
   const delivery = composeDelivery({
-    config, store, adapter, catalog, clock, log, bookings: store.bookings, links, digests: recommendations, confidentialClient,
+    config, store, adapter, clock, log, bookings: store.bookings, planner, applySessionChange, links, digests: recommendations, confidentialClient,
     instanceId: `${process.pid}-${clock.now().getTime().toString(36)}`,
   });
-  const bookings = new BookingService({ bookings: store.bookings, usage, reminders: delivery.planner, links, clock, log: log.child({ component: 'booking' }) });
-  catalog.onSessionChange((changes) => bookings.sessionsChanged(changes));
-  const privacy = await composeErasure({ config, store, clock, log, adapter, bookings, people, graph: options.graphClient ?? delivery.graph });
+  const privacy = await composeErasure({ config, store, clock, log, signer, chat: delivery.chat, bookings, people, graph: options.graphClient ?? delivery.graph });
 
   const bot = createBotApplication({
     adapter, botAppId: config.bot?.id ?? '', log: log.child({ component: 'bot' }), people,
@@ -146,7 +144,7 @@ async function startOnStore(config: Config, db: StoreDatabase, log: Logger, cloc
 
 /** The catalogue (the demo one on a first start of the embedded store) and its search index, kept fresh. */
 async function composeCatalog(db: StoreDatabase, store: Store, clock: Clock, log: Logger) {
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: log.child({ component: 'catalog' }) });
+  const catalog = createCatalogService(store, clock, log.child({ component: 'catalog' }));
   if (db.engine === 'embedded' && (await catalog.isEmpty())) {
     const report = await catalog.import(buildDemoCatalog(clock.now()));
     log.info({ sessions: report.sessions.accepted, courses: report.courses.accepted, rooms: report.rooms.accepted }, 'demo catalogue loaded into the empty store');
@@ -159,18 +157,18 @@ async function composeCatalog(db: StoreDatabase, store: Store, clock: Clock, log
 
 /** People records, CRM sync, export and erasure; every capability holding personal data registers with the eraser. */
 async function composeErasure(inputs: {
-  config: Config; store: Store; clock: Clock; log: Logger; adapter: ReturnType<typeof createAdapter>;
+  config: Config; store: Store; clock: Clock; log: Logger; signer: LinkSigner; chat: ChatSender;
   bookings: BookingService; people: PeopleService; graph: GraphClient | undefined;
 }): Promise<PrivacyComposition> {
-  const { config, store, clock, log, adapter, bookings, people, graph } = inputs;
+  const { config, store, clock, log, people, graph } = inputs;
   const directory = config.bot && graph ? new GraphDirectory(graph, { now: () => clock.now().getTime() }) : undefined;
-  const privacy = await composePrivacy({ config, store, clock, log, directory, notifier: new BotErasureNotifier(adapter, config.bot?.id ?? '') });
-  // Erasure order: bookings (their cancellations record usage), then the recommendation profile (needs the usage it forgets), then the rest.
-  privacy.registry.register(bookingsHolder(bookings, store.bookings, clock), { before: 'usage' });
-  privacy.registry.register(recommendationProfileHolder(store.usageAggregates), { before: 'usage' });
+  const privacy = await composePrivacy({
+    config, store, bookings: inputs.bookings, signer: inputs.signer, clock, log, directory, notifier: new ChatErasureNotifier(inputs.chat),
+  });
+  // In-memory copies go too (the holders already erased the stored ones).
   privacy.registry.onErased((person) => {
     directory?.forget(person);
-    void people.forgetConversation(person).catch((error: unknown) => log.error({ err: error }, 'could not forget the cached conversation'));
+    people.forgetCached(person);
   });
   logCrmMode(config, log);
   return privacy;
@@ -198,16 +196,15 @@ function mountRoutes(router: Router, deps: {
   }
 }
 
-/** Usage recording (raw records and aggregates), tracked course and room links, recommendations and the weekly digest. */
-function createRecommendations(config: Config, store: Store, signer: LinkSigner, clock: Clock, log: Logger) {
-  const usage = new UsageService({ usage: store.usage, aggregates: store.usageAggregates, sessions: store.sessions, courses: store.courses, rooms: store.rooms, clock, log: log.child({ component: 'usage' }) });
+/** Tracked course and room links, recommendations and the weekly digest. */
+function createRecommendations(config: Config, store: Store, usage: UsageService, signer: LinkSigner, clock: Clock, log: Logger) {
   const links = new TrackedLinks({ signer, publicBaseUrl: config.publicBaseUrl, courses: store.courses, rooms: store.rooms, usage, clock, log: log.child({ component: 'links' }) });
   const recommendations = new RecommendationService({
     aggregates: store.usageAggregates, users: store.users, courses: store.courses, sessions: store.sessions, rooms: store.rooms,
     catalogVersion: store.catalogVersion, usage, links, clock, log: log.child({ component: 'recommendations' }),
   });
   const digests = new DigestService({ users: store.users, recommendations, notices: store.deliveries, clock, log: log.child({ component: 'digest' }) });
-  return { usage, trackedLinks: links, recommendations, digests };
+  return { trackedLinks: links, recommendations, digests };
 }
 
 /**

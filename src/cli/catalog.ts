@@ -2,9 +2,10 @@
 // With the embedded store held by a running app, the import goes through that app (two processes
 // must never write the same files), so the app sees the new catalogue at once.
 import fs from 'node:fs';
+import { createCatalogService } from '../compose-core';
 import { ConfigError, loadConfig } from '../config';
 import { createRootLogger } from '../logger';
-import { CatalogImportError, CatalogService, type CatalogProblem, type ImportReport } from '../services/catalog-service';
+import { CatalogImportError, type CatalogProblem, type ImportReport } from '../services/catalog-service';
 import { DataDirLockedError } from '../store/embedded/data-dir-lock';
 import { withStoreOrRunningApp, type RunningApp } from './store-or-running-app';
 
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (!catalogue) return 1;
   const log = createRootLogger({ level: 'warn' });
   const report = await withStoreOrRunningApp(config, log, {
-    direct: (store) => new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log }).import(catalogue),
+    direct: (store) => createCatalogService(store, { now: () => new Date() }, log).import(catalogue),
     viaApp: (app) => importThroughRunningApp(app, catalogue),
   });
   printReport(report);

@@ -1,3 +1,4 @@
+import type { SessionChange } from './catalog';
 import type { Person } from './people';
 import type { PrivacyActor } from './privacy';
 
@@ -13,6 +14,11 @@ export type NoticePayload =
   | { readonly kind: 'session.cancelled'; readonly sessionId: string }
   | { readonly kind: 'waitlist.promoted'; readonly sessionId: string }
   | { readonly kind: 'recommendations.digest'; readonly courseIds: readonly string[] }
+  /**
+   * A session the catalogue moved or cancelled: queued by the import before it writes, so the notices
+   * to everyone booked or waiting are never lost, even if the process dies right after the write.
+   */
+  | { readonly kind: 'session.changed'; readonly change: SessionChange }
   /** Retry of a CRM contact create/update that failed; the handler reads the current e-mail and names again. */
   | { readonly kind: 'crm.sync' }
   /**
@@ -29,12 +35,15 @@ export type NoticeKind = NoticePayload['kind'];
  */
 export const PRIVACY_JOB_KINDS = ['crm.sync', 'privacy.erase'] as const satisfies readonly NoticeKind[];
 export type PrivacyJobKind = (typeof PRIVACY_JOB_KINDS)[number];
-/** What the notice scheduler delivers to people. */
-export type MessagePayload = Exclude<NoticePayload, { kind: PrivacyJobKind }>;
+/** What the notice scheduler delivers to people (everything but background jobs). */
+export type MessagePayload = Exclude<NoticePayload, { kind: PrivacyJobKind | 'session.changed' }>;
 
 export function isMessagePayload(payload: NoticePayload): payload is MessagePayload {
-  return !(PRIVACY_JOB_KINDS as readonly string[]).includes(payload.kind);
+  return payload.kind !== 'session.changed' && !(PRIVACY_JOB_KINDS as readonly string[]).includes(payload.kind);
 }
+
+/** Queue items need an owner; catalogue jobs belong to no person (never matched by an erasure). */
+export const CATALOG_JOB_OWNER: Person = { userId: 'catalogue', tenantId: 'system' };
 
 export interface Notice {
   readonly key: string;
@@ -52,6 +61,8 @@ export const noticeKeys = {
   reminderPrefix: (sessionId: string) => `reminder:${sessionId}:`,
   sessionChange: (person: Person, sessionId: string, changeVersion: string) => `change:${sessionId}:${changeVersion}:${person.tenantId}:${person.userId}`,
   promotion: (person: Person, sessionId: string, promotedAt: Date) => `promoted:${sessionId}:${promotedAt.getTime()}:${person.tenantId}:${person.userId}`,
+  /** One per session and import: a session moved back to an earlier time is a new change, not a duplicate. */
+  catalogChange: (sessionId: string, importedAt: Date) => `session-change:${sessionId}:${importedAt.getTime()}`,
   digest: (person: Person, isoWeek: string) => `digest:${isoWeek}:${person.tenantId}:${person.userId}`,
   crmSync: (person: Person) => `crm-sync:${person.tenantId}:${person.userId}`,
   erasure: (person: Person) => `erase:${person.tenantId}:${person.userId}`,

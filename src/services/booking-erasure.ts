@@ -1,3 +1,4 @@
+import { hasStarted } from '../domain/catalog';
 import type { Clock, BookingRepository } from '../domain/ports';
 import type { PersonalDataHolder } from '../domain/privacy-ports';
 import type { BookingService } from './booking-service';
@@ -20,7 +21,10 @@ export function bookingsHolder(bookings: BookingService, repository: BookingRepo
         place: snapshot.viewer,
       })),
     eraseFor: async (person) => {
-      const upcoming = await repository.listHeldBy(person, clock.now());
+      // Seats of sessions not started yet are cancelled (freeing them for the waitlist); a running
+      // session cannot be cancelled, so its seat, like past ones, is just removed below.
+      const now = clock.now();
+      const upcoming = (await repository.listHeldBy(person, now)).filter((snapshot) => !hasStarted(snapshot.session, now));
       for (const snapshot of upcoming) await bookings.cancel(person, snapshot.session.id);
       return upcoming.length + (await repository.forget(person));
     },

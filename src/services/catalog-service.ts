@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { detectSessionChange, type Course, type Room, type Session, type SessionChange } from '../domain/catalog';
-import type { CatalogVersionRepository, CourseRepository, Log, RoomRepository, SessionRepository } from '../domain/ports';
+import { detectSessionChange, type Room, type Session, type SessionChange } from '../domain/catalog';
+import { CATALOG_JOB_OWNER, noticeKeys } from '../domain/notices';
+import type { CatalogVersionRepository, Clock, CourseRepository, Log, NoticeQueue, RoomRepository, SessionRepository } from '../domain/ports';
 import { catalogFileSchema, courseRecordSchema, roomRecordSchema, sessionRecordSchema, toCourse, toRoom, toSession } from './catalog-schema';
 
 /** One rejected record: where it is in the file, which field, and why. */
@@ -19,9 +20,6 @@ export interface ImportReport {
   readonly version: number;
 }
 
-/** Told about every session change an import makes (notices to booked people hang off this). */
-export type SessionChangeListener = (changes: readonly SessionChange[]) => Promise<void>;
-
 /** Told after every import, with the new catalogue version (the search index refreshes on this). */
 export type CatalogChangeListener = (version: number) => Promise<void>;
 
@@ -34,7 +32,6 @@ export class CatalogImportError extends Error {
 }
 
 export class CatalogService {
-  private readonly changeListeners: SessionChangeListener[] = [];
   private readonly catalogListeners: CatalogChangeListener[] = [];
 
   constructor(
@@ -43,13 +40,12 @@ export class CatalogService {
       courses: CourseRepository;
       rooms: RoomRepository;
       version: CatalogVersionRepository;
+      /** Where a moved or cancelled session is queued for the people it concerns (the delivery queue). */
+      changes: NoticeQueue;
+      clock: Clock;
       log: Log;
     },
   ) {}
-
-  onSessionChange(listener: SessionChangeListener): void {
-    this.changeListeners.push(listener);
-  }
 
   onCatalogChange(listener: CatalogChangeListener): void {
     this.catalogListeners.push(listener);
@@ -68,13 +64,13 @@ export class CatalogService {
     const rooms = validateAll('rooms', parsed.data.rooms, roomRecordSchema, problems).map(toRoom);
 
     const changes = await this.detectChanges(sessions);
+    await this.queueChanges(changes);
     await this.deps.sessions.upsertMany(sessions);
     await this.deps.courses.upsertMany(courses);
     await this.deps.rooms.upsertMany(rooms);
     const version = await this.deps.version.bump();
     this.deps.log.info({ sessions: sessions.length, courses: courses.length, rooms: rooms.length, rejected: problems.length, changes: changes.length, version }, 'catalogue imported');
     await this.announceVersion(version);
-    if (changes.length > 0) await this.announce(changes);
     return {
       sessions: { accepted: sessions.length, rejected: parsed.data.sessions.length - sessions.length },
       courses: { accepted: courses.length, rejected: parsed.data.courses.length - courses.length },
@@ -91,14 +87,6 @@ export class CatalogService {
     return (await this.deps.sessions.listAll()).length === 0 && (await this.deps.courses.listAll()).length === 0;
   }
 
-  listSessions(): Promise<Session[]> {
-    return this.deps.sessions.listAll();
-  }
-
-  listCourses(): Promise<Course[]> {
-    return this.deps.courses.listAll();
-  }
-
   listRooms(): Promise<Room[]> {
     return this.deps.rooms.listAll();
   }
@@ -112,14 +100,16 @@ export class CatalogService {
     });
   }
 
-  private async announce(changes: readonly SessionChange[]): Promise<void> {
-    for (const listener of this.changeListeners) {
-      try {
-        await listener(changes);
-      } catch (error) {
-        // The catalogue is already written; a listener that fails must not make the import look failed.
-        this.deps.log.error({ err: error }, 'session change listener failed');
-      }
+  /**
+   * Queued before the sessions are written: if the process dies between the two, the change still
+   * reaches everyone booked or waiting (its job re-checks the stored session when it runs).
+   */
+  private async queueChanges(changes: readonly SessionChange[]): Promise<void> {
+    const importedAt = this.deps.clock.now();
+    for (const change of changes) {
+      await this.deps.changes.enqueue({
+        key: noticeKeys.catalogChange(change.sessionId, importedAt), person: CATALOG_JOB_OWNER, dueAt: importedAt, payload: { kind: 'session.changed', change },
+      });
     }
   }
 

@@ -89,7 +89,7 @@ export class PersonSyncService {
 
   /** Waits for the person's background CRM work and forgets them in memory (before an erasure). */
   async settle(person: Person): Promise<void> {
-    this.recentlySeen.delete(keyOf(person));
+    this.forgetCached(person);
     await this.inFlight.get(keyOf(person));
   }
 
@@ -98,8 +98,10 @@ export class PersonSyncService {
     await Promise.all(this.inFlight.values());
   }
 
+  /** Forgets what this instance remembers of the person, so a returning person is recorded afresh. */
   forgetCached(person: Person): void {
     this.recentlySeen.delete(keyOf(person));
+    this.languages.delete(keyOf(person));
   }
 
   private pruneSeen(now: number): void {

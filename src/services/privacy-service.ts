@@ -64,26 +64,30 @@ export class PrivacyService {
     return user ? { userId: user.userId, tenantId: user.tenantId } : undefined;
   }
 
+  /**
+   * Erases everything about the person. The `privacy.erase` job is queued first, whatever else is
+   * configured: if anything fails part-way (a store error, the CRM down), the worker finishes it later.
+   */
   async forget(person: Person, request: ErasureRequest): Promise<ErasureOutcome> {
     const requestId = randomUUID();
     await this.deps.personSync.settle(person); // a CRM create still in flight must not land after the deletion
     const key = noticeKeys.erasure(person);
-    if (this.deps.crm) {
-      const dueAt = new Date(this.deps.clock.now().getTime() + ERASE_RETRY_DELAY_MS);
-      const payload = { kind: 'privacy.erase', requestId, actor: request.actor, externalId: this.deps.externalIds.of(person), language: request.language ?? 'en', ...(request.reference ? { reference: request.reference } : {}) } as const;
-      await this.deps.queue.enqueue({ key, person, dueAt, payload });
-    }
+    const dueAt = new Date(this.deps.clock.now().getTime() + ERASE_RETRY_DELAY_MS);
+    const payload = { kind: 'privacy.erase', requestId, actor: request.actor, externalId: this.deps.externalIds.of(person), language: request.language ?? 'en', ...(request.reference ? { reference: request.reference } : {}) } as const;
+    await this.deps.queue.enqueue({ key, person, dueAt, payload });
     await this.deps.audit.record({ action: 'erasure.requested', actor: request.actor, requestId, at: this.deps.clock.now() });
     const counts = await this.eraseLocally(person);
-    if (!this.deps.crm) return this.completed(requestId, request.actor, counts);
-    try {
-      await this.deps.crm.deleteContact(this.deps.externalIds.of(person));
-    } catch (error) {
-      this.deps.log.warn({ err: error, requestId }, 'CRM deletion failed; the erasure will complete through the queue');
-      return { requestId, status: 'pending' };
+    if (this.deps.crm) {
+      try {
+        await this.deps.crm.deleteContact(this.deps.externalIds.of(person));
+      } catch (error) {
+        this.deps.log.warn({ err: error, requestId }, 'CRM deletion failed; the erasure will complete through the queue');
+        this.deps.registry.notifyErased(person); // what is erased goes from disk now; the job keeps only ids
+        return { requestId, status: 'pending' };
+      }
     }
     await this.deps.jobs.complete(key);
-    this.deps.registry.notifyErased(person); // the job held the person's ids: purge its old copy too
+    this.deps.registry.notifyErased(person); // after the job is gone, so its copy of the ids is purged too
     return this.completed(requestId, request.actor, counts);
   }
 
@@ -107,7 +111,6 @@ export class PrivacyService {
   private async eraseLocally(person: Person): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const holder of this.deps.registry.list()) counts[holder.name] = await holder.eraseFor(person);
-    this.deps.registry.notifyErased(person);
     this.deps.personSync.forgetCached(person);
     return counts;
   }

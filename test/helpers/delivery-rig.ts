@@ -1,4 +1,5 @@
 import { createAdapter } from '../../src/bot/adapter';
+import { composeBookings, createCatalogService, createUsageService, type BookingComposition } from '../../src/compose-core';
 import { composeDelivery, type DeliveryStack } from '../../src/compose-delivery';
 import { loadConfig, type Config } from '../../src/config';
 import type { Session } from '../../src/domain/catalog';
@@ -8,9 +9,8 @@ import type { Person } from '../../src/domain/people';
 import type { Clock } from '../../src/domain/ports';
 import { createConfidentialClient } from '../../src/integrations/graph/graph-client';
 import { createRootLogger, type Logger } from '../../src/logger';
-import { CatalogService } from '../../src/services/catalog-service';
+import type { CatalogService } from '../../src/services/catalog-service';
 import type { DigestComposer } from '../../src/services/notice-delivery';
-import { SessionLinks } from '../../src/services/session-links';
 import { LinkSigner } from '../../src/services/signed-links';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, openDatabase, type Store } from '../../src/store/open-store';
@@ -19,6 +19,15 @@ import { makeTempDir } from './temp-dir';
 
 export const RIG_TENANT = '11111111-2222-3333-4444-555555555555';
 const systemClock: Clock = { now: () => new Date() };
+/**
+ * The rig seeds reminders straight into the queue for thousands of people without booking each of
+ * them (booking tests cover seats); delivery asks whether the person still holds a seat, so here they do.
+ */
+const SEEDED_ARE_BOOKED: BookingDirectory = {
+  audienceOf: async () => ({ booked: [], waitlisted: [] }),
+  isBooked: async () => true,
+  upcomingSessionIdsOf: async () => [],
+};
 /** The rig delivers session notices; digests are the recommendation tests' concern. */
 const NO_DIGESTS: DigestComposer = { digestFor: async () => undefined };
 
@@ -36,20 +45,20 @@ export class DeliveryRig {
     readonly log: Logger,
     readonly logs: LogCapture | undefined,
     private readonly clock: Clock,
-    private readonly bookings: BookingDirectory | undefined,
-    private readonly links: SessionLinks,
+    private readonly core: BookingComposition,
   ) {}
 
-  static async start(env: Record<string, string>, options: { clock?: Clock; bookings?: BookingDirectory; logs?: boolean } = {}): Promise<DeliveryRig> {
+  static async start(env: Record<string, string>, options: { clock?: Clock; logs?: boolean } = {}): Promise<DeliveryRig> {
     const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...env });
     const logs = options.logs === false ? undefined : new LogCapture();
     const log = createRootLogger({ level: config.logLevel, destination: logs });
     const clock = options.clock ?? systemClock;
     const db = await openDatabase({ mongo: config.mongo, dataDir: config.dataDir }, log);
     const store = createStore(db, () => clock.now());
-    const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log });
-    const links = new SessionLinks(new LinkSigner(await store.secrets.getOrCreate('link-signing')), config.publicBaseUrl);
-    return new DeliveryRig(config, db, store, catalog, log, logs, clock, options.bookings, links);
+    const catalog = createCatalogService(store, clock, log);
+    const signer = new LinkSigner(await store.secrets.getOrCreate('link-signing'));
+    const core = composeBookings({ config, store, usage: createUsageService(store, clock, log), signer, clock, log });
+    return new DeliveryRig(config, db, store, catalog, log, logs, clock, core);
   }
 
   /** One app instance's delivery stack (its own adapter, limiter and scheduler) over the shared store. */
@@ -60,8 +69,8 @@ export class DeliveryRig {
       : undefined;
     const adapter = createAdapter(this.config, this.log, confidentialClient as never);
     return composeDelivery({
-      config: this.config, store: this.store, adapter, catalog: this.catalog, clock: this.clock, log: this.log,
-      bookings: this.bookings, links: this.links, digests: NO_DIGESTS, confidentialClient, instanceId,
+      config: this.config, store: this.store, adapter, clock: this.clock, log: this.log, bookings: SEEDED_ARE_BOOKED,
+      planner: this.core.planner, applySessionChange: this.core.applySessionChange, links: this.core.links, digests: NO_DIGESTS, confidentialClient, instanceId,
     });
   }
 

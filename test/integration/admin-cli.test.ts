@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { openEmbeddedDatabase } from '../../src/store/embedded/embedded-database';
 import { ensureIndexes } from '../../src/store/indexes';
 import { createStore } from '../../src/store/open-store';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { FakeIntercom } from '../fakes/intercom';
 import { ALEX, messageActivity, TEST_TENANT } from '../helpers/activities';
+import { admin } from '../helpers/admin-cli';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
 import { filesMentioning, liveDocuments } from '../helpers/privacy';
 import { makeTempDir } from '../helpers/temp-dir';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-/** Runs `npm run admin -- …` as an operator would (tsx on the real entry point). */
-function admin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/admin.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 describe('npm run admin', function () {
   this.timeout(60_000);

@@ -56,6 +56,21 @@ describe('catalogue import command', function () {
     assert.match(again.stdout, /catalogue version 2/);
   });
 
+  it('queues a moved session for the people booked, even when no app is running to tell them now', async () => {
+    const dataDir = makeTempDir('import-move');
+    assert.equal(runImport(writeCatalogue({ sessions: [validSession('s-1')] }), dataDir).code, 0);
+    const moved = runImport(writeCatalogue({ sessions: [{ ...validSession('s-1'), startsAt: '2026-12-24T15:00:00+01:00' }] }), dataDir);
+    assert.equal(moved.code, 0);
+    assert.match(moved.stdout, /1 session\(s\) moved or cancelled/);
+    const db = openEmbeddedDatabase({ dataDir });
+    try {
+      const jobs = await db.collection<{ _id: string; payload: { kind: string; change: { kind: string; sessionId: string } }; status: string }>('deliveries').find({}).toArray();
+      assert.deepEqual(jobs.map((job) => [job.payload.kind, job.payload.change.kind, job.payload.change.sessionId, job.status]), [['session.changed', 'moved', 's-1', 'pending']]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('explains a file that is not JSON or not a catalogue, and writes nothing', async () => {
     const dataDir = makeTempDir('import-bad');
     const notJson = runImport(writeCatalogue('{"sessions": ['), dataDir);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createCatalogService } from '../../src/compose-core';
 import type { Session } from '../../src/domain/catalog';
 import type { SeatCounter } from '../../src/domain/ports';
 import { CatalogIndex } from '../../src/services/catalog-index';
 import { capacitySeatCounter, CatalogSearchService, type SearchRequest } from '../../src/services/catalog-search';
-import { CatalogService } from '../../src/services/catalog-service';
+import type { CatalogService } from '../../src/services/catalog-service';
 import { openEmbeddedDatabase } from '../../src/store/embedded/embedded-database';
 import { createStore, type Store } from '../../src/store/open-store';
 import { FixedClock } from '../helpers/clock';
@@ -38,7 +39,7 @@ describe('catalogue search service', () => {
     const db = openEmbeddedDatabase({ dataDir: makeTempDir('search') });
     close = () => db.close();
     store = createStore(db);
-    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: silentLog });
+    catalog = createCatalogService(store, clock, silentLog);
     index = new CatalogIndex({ sessions: store.sessions, courses: store.courses, version: store.catalogVersion, log: silentLog });
     catalog.onCatalogChange(() => index.refresh());
     seats = capacitySeatCounter;

@@ -1,4 +1,4 @@
-import { composePrivacy } from '../../compose-privacy';
+import { composePrivacyOverStore } from '../../compose-privacy';
 import type { Config } from '../../config';
 import { isEmailAddress } from '../../domain/privacy';
 import type { UsageReportRow } from '../../domain/usage-report';
@@ -48,7 +48,7 @@ async function run(request: PrivacyRequest, config: Config): Promise<unknown> {
   const log = createRootLogger({ level: 'warn', destination: process.stderr });
   return withStoreOrRunningApp<unknown>(config, log, {
     direct: async (store) => {
-      const privacy = await composePrivacy({ config, store, clock: { now: () => new Date() }, log });
+      const privacy = await composePrivacyOverStore(config, store, { now: () => new Date() }, log);
       if (request.name === 'report') return privacy.reports.report();
       const person = await privacy.privacy.findByEmail(request.email);
       if (!person) return undefined;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { CatalogService } from '../../../src/services/catalog-service';
+import { createCatalogService } from '../../../src/compose-core';
+import type { CatalogService } from '../../../src/services/catalog-service';
 import { buildDemoCatalog } from '../../../src/services/demo-catalog';
 import type { StoreDatabase } from '../../../src/store/collection';
 import { openEmbeddedDatabase } from '../../../src/store/embedded/embedded-database';
@@ -14,7 +15,7 @@ describe('catalogue: viewing rooms', () => {
   beforeEach(() => {
     db = openEmbeddedDatabase({ dataDir: makeTempDir('rooms') });
     store = createStore(db);
-    catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: silentLog });
+    catalog = createCatalogService(store, { now: () => new Date() }, silentLog);
   });
   afterEach(() => db.close());
 

@@ -1,5 +1,5 @@
+import { createCatalogService } from '../../../src/compose-core';
 import type { Course, Room, Session } from '../../../src/domain/catalog';
-import { CatalogService } from '../../../src/services/catalog-service';
 import { DigestService } from '../../../src/services/digest-service';
 import { RecommendationService } from '../../../src/services/recommendation-service';
 import { LinkSigner } from '../../../src/services/signed-links';
@@ -45,7 +45,7 @@ export async function openFixture(): Promise<Fixture> {
   await ensureIndexes(db);
   const clock = new FixedClock();
   const store = createStore(db, () => clock.now());
-  const catalog = new CatalogService({ sessions: store.sessions, courses: store.courses, rooms: store.rooms, version: store.catalogVersion, log: silentLog });
+  const catalog = createCatalogService(store, clock, silentLog);
   await catalog.import({ sessions: SESSIONS.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })), courses: COURSES, rooms: ROOMS });
   const usage = new UsageService({ usage: store.usage, aggregates: store.usageAggregates, sessions: store.sessions, courses: store.courses, rooms: store.rooms, clock, log: silentLog });
   const links = new TrackedLinks({ signer: new LinkSigner(Buffer.alloc(32, 7)), publicBaseUrl: 'https://wellbeing.example.com', courses: store.courses, rooms: store.rooms, usage, clock, log: silentLog });

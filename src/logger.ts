@@ -46,19 +46,26 @@ export function maskSecrets(text: string): string {
   return text.replace(EMAIL, '[email]').replace(BEARER, '$1[token]');
 }
 
+const REDACTED = new Set(REDACTED_KEYS);
+
+/** Masks e-mail addresses and tokens in every string, and drops the values of personal keys, at any depth. */
 function scrub(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return maskSecrets(value);
   if (depth === 0 || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth - 1));
   if (value instanceof Date || value instanceof Error) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth - 1)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, REDACTED.has(key) ? '[redacted]' : scrub(item, depth - 1)]));
 }
+
+/**
+ * HTTP clients attach what they sent and received to their errors (a Graph error's `body`, a REST
+ * error's `request` with its Authorization header, a MongoDB error's `keyValue`): an error is logged
+ * with its message, stack and codes only, scrubbed like everything else.
+ */
+const ERROR_BAGGAGE = new Set(['body', 'headers', 'request', 'response', 'config', 'keyValue', 'errorResponse', 'rawBody', 'bodyAsText']);
 
 function serializeError(err: unknown): unknown {
   const serialized = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
-  for (const key of ['message', 'stack'] as const) {
-    const value = serialized[key];
-    if (typeof value === 'string') serialized[key] = maskSecrets(value);
-  }
-  return serialized;
+  for (const key of Object.keys(serialized)) if (ERROR_BAGGAGE.has(key)) delete serialized[key];
+  return scrub(serialized, 6);
 }

@@ -67,6 +67,18 @@ describe('people: user records from Graph and the Intercom contact', () => {
     assert.match(decodeURIComponent(lookup!.path), /\$select=givenName,surname,displayName,mail/);
   });
 
+  it('answers the person when Graph hangs, recording them without an e-mail until a later activity', async () => {
+    await start();
+    graph.failNext(1, { status: 200, body: { mail: 'late@contoso.com' }, delayMs: 30_000 }, /\/v1\.0\/users\//);
+    const response = await say('help');
+    assert.equal(response.status, 200);
+    assert.match(JSON.stringify(response.body), /What I can do/);
+    const [user] = liveDocuments(test.dataDir, 'users');
+    assert.equal(user!.email, undefined);
+    assert.equal((await say('help')).status, 200);
+    assert.equal(liveDocuments(test.dataDir, 'users')[0]!.email, 'alex@contoso.com', 'the next activity reads it');
+  });
+
   it('creates the Intercom contact with first and last name, e-mail and an opaque id', async () => {
     await start();
     await say('help');

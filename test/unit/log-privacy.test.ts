@@ -21,6 +21,22 @@ describe('logging', () => {
     assert.match(written, /\[email\]/);
   });
 
+  it('logs an HTTP client error without what it sent or received', async () => {
+    const capture = new LogCapture();
+    const log = createRootLogger({ level: 'info', destination: capture });
+    const error = Object.assign(new Error('Request failed'), {
+      statusCode: 500,
+      body: '{"error":{"message":"no mailbox for alex@contoso.com"}}',
+      request: { headers: { authorization: 'Bearer eyJhbGciOi.abc.def' } },
+      details: { user: { mail: 'blair@contoso.com', displayName: 'Blair Ndiaye' } },
+    });
+    log.error({ err: error }, 'graph call failed');
+    await new Promise((resolve) => setImmediate(resolve));
+    const written = JSON.stringify(capture.lines);
+    assert.doesNotMatch(written, /contoso\.com|eyJhbGciOi|Blair Ndiaye/);
+    assert.match(written, /"statusCode":500/, 'the status stays, so the log is still useful');
+  });
+
   it('finds e-mail addresses in a log file, so the end-of-run scan can fail', () => {
     const file = path.join(makeTempDir('scan'), 'sample.log');
     fs.writeFileSync(file, '{"msg":"ok"}\n{"msg":"oops alex@contoso.com"}\n');

@@ -10,7 +10,7 @@
  */
 import { ConfidentialClientApplication, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import {
-  AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type AuthenticationProvider,
+  AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type AuthenticationProvider, type Context, type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import type { Log } from '../../domain/ports';
 
@@ -28,6 +28,8 @@ export interface GraphClientOptions extends ConfidentialClientOptions {
   readonly graphBaseUrl: string;
   /** An existing confidential client to share (one token cache per app); made from the options otherwise. */
   readonly confidentialClient?: ConfidentialClientApplication;
+  /** Per-request timeout. Default 10 s. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -55,12 +57,31 @@ export function createConfidentialClient(options: ConfidentialClientOptions): Co
   });
 }
 
+/** Every Graph call gives up after this long (an aborted call surfaces as a retryable network error). */
+const GRAPH_TIMEOUT_MS = 10_000;
+
+/** Aborts a request that has not answered in time: the Graph client sets no timeout of its own. */
+class TimeoutHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  async execute(context: Context): Promise<void> {
+    // A caller may ask for a shorter limit with `.options({ signal })` (a lookup on a person's turn).
+    context.options = { ...context.options, signal: context.options?.signal ?? AbortSignal.timeout(this.timeoutMs) };
+    await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 /**
  * A Microsoft Graph client (`@microsoft/microsoft-graph-client`) authenticated with an app-only
- * token for `${graph origin}/.default`. Usage: `client.api('/users/{id}').get()`. Its retry handler
- * honours `Retry-After` on 429/503/504 twice before the error reaches the caller (who retries later
- * through the delivery queue). Errors surface as the client's `GraphError` (`statusCode`, `code`):
- * convert them with `toIntegrationError` in graph-errors.ts.
+ * token for `${graph origin}/.default`. Usage: `client.api('/users/{id}').get()`. Calls time out and
+ * are not retried here (the caller decides: the delivery queue retries later). Errors surface as the
+ * client's `GraphError` (`statusCode`, `code`): convert them with `toIntegrationError` in graph-errors.ts.
  */
 export function createGraphClient(options: GraphClientOptions): Client {
   const cca = options.confidentialClient ?? createConfidentialClient(options);
@@ -79,6 +100,8 @@ export function createGraphClient(options: GraphClientOptions): Client {
     // (hostname without port): a GRAPH_BASE_URL other than graph.microsoft.com must be https and listed.
     customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
     // No redirect or telemetry handlers: Graph's JSON APIs we call do not redirect, and nothing else is sent.
-    middleware: [new AuthenticationHandler(authProvider), new RetryHandler(new RetryHandlerOptions(1, 2)), new HTTPMessageHandler()],
+    // No retries here: a caller on a person's turn must not wait out a Retry-After, and deliveries are
+    // retried by the persisted queue, which honours it and counts the attempt against the rate limit.
+    middleware: [new AuthenticationHandler(authProvider), new RetryHandler(new RetryHandlerOptions(1, 0)), new TimeoutHandler(options.timeoutMs ?? GRAPH_TIMEOUT_MS), new HTTPMessageHandler()],
   });
 }

@@ -2,8 +2,11 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Person } from '../../domain/people';
 import type { DirectoryProfile } from '../../domain/privacy';
 import type { Directory } from '../../domain/privacy-ports';
+import { toIntegrationError } from './graph-errors';
 
 const DEFAULT_TTL_MS = 5 * 60_000;
+/** The lookup runs on a person's turn (Teams gives an invoke about 5 s): give up early, read it next time. */
+const LOOKUP_TIMEOUT_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
 /**
@@ -33,7 +36,9 @@ export class GraphDirectory implements Directory {
 
   private async fetch(userId: string): Promise<DirectoryProfile | undefined> {
     try {
-      const user = (await this.graph.api(`/users/${encodeURIComponent(userId)}`).version('v1.0').select(['givenName', 'surname', 'displayName', 'mail']).get()) as Record<string, unknown>;
+      const user = (await this.graph.api(`/users/${encodeURIComponent(userId)}`).version('v1.0').select(['givenName', 'surname', 'displayName', 'mail'])
+        .options({ signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) })
+        .get()) as Record<string, unknown>;
       return {
         ...(typeof user.givenName === 'string' ? { givenName: user.givenName } : {}),
         ...(typeof user.surname === 'string' ? { surname: user.surname } : {}),
@@ -42,7 +47,7 @@ export class GraphDirectory implements Directory {
       };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-      throw error;
+      throw toIntegrationError(error, 'get user'); // what Graph said, never its body (it can quote the person)
     }
   }
 }

@@ -1,10 +1,12 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Activity, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { type Activity, ConfigurationServiceClientCredentialFactory, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { createErrorCard } from '../cards/help-card';
+import { createSearchFailedResult } from '../cards/search-cards';
 import type { Config } from '../config';
 import { languageOfActivity } from './activity';
+import { searchResult } from './search-results';
 import { sendCard } from './send';
 import { TenantGuard } from './tenant-guard';
 
@@ -96,13 +98,31 @@ export function createAdapter(config: Config, log: Logger, clientApplication?: B
   const adapter = new WellbeingAdapter(bot ? new TenantGuard(bot.tenantId) : undefined, bot ? authenticationSettings(config, bot.tenantId) : settings, factory);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ err: error, activityType: context.activity.type, activityName: context.activity.name }, 'turn failed');
-    if (context.activity.type === 'message') {
-      await sendCard(context, createErrorCard(languageOfActivity(context.activity))).catch((sendError: unknown) => {
-        log.error({ err: sendError }, 'could not tell the person about the failed turn');
-      });
-    }
+    await answerFailedTurn(context).catch((sendError: unknown) => log.error({ err: sendError }, 'could not tell the person about the failed turn'));
   };
   return adapter;
+}
+
+/**
+ * A turn that threw still gets a friendly answer, never Teams' "Something went wrong": a message gets
+ * the error card; a card action gets it as its invoke answer; a search gets the "search failed" result.
+ * Without an invoke response botbuilder would answer 501.
+ */
+async function answerFailedTurn(context: TurnContext): Promise<void> {
+  const { activity } = context;
+  const language = languageOfActivity(activity);
+  if (activity.type === 'message') return sendCard(context, createErrorCard(language));
+  if (activity.type !== 'invoke' || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  if (activity.name === 'adaptiveCard/action') {
+    return invokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: createErrorCard(language) });
+  }
+  if (activity.name === 'composeExtension/query') {
+    return invokeResponse(context, { composeExtension: searchResult([createSearchFailedResult(language)]) });
+  }
+}
+
+async function invokeResponse(context: TurnContext, body: unknown): Promise<void> {
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
 }
 
 /** botbuilder's public-cloud constants (botframework-connector `AuthenticationConstants`, `CallerIdConstants`). */

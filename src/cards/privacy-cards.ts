@@ -1,7 +1,7 @@
 import type { Language } from '../domain/catalog';
 import { createMessageCard } from './help-card';
 import { renderTemplate, type AdaptiveCard } from './render';
-import { stringsFor } from './strings';
+import { fill, stringsFor } from './strings';
 import confirmTemplate from './templates/confirm.json';
 import linkTemplate from './templates/link.json';
 
@@ -42,7 +42,7 @@ export function createExportLinkCard(view: { url: string; expiresInMinutes: numb
   const strings = stringsFor(language);
   return renderTemplate(linkTemplate, {
     title: strings.exportTitle,
-    text: strings.exportText.replace('{minutes}', String(view.expiresInMinutes)),
+    text: fill(strings.exportText, { minutes: view.expiresInMinutes }),
     button: strings.exportButton,
     url: view.url,
   });

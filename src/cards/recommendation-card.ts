@@ -1,9 +1,10 @@
 import type { Language } from '../domain/catalog';
 import type { HistoryAction } from '../domain/recommendation/reasons';
 import { topicLabel } from '../domain/topics';
+import { createMessageCard } from './help-card';
 import { renderTemplate, type AdaptiveCard } from './render';
 import { CARD_VERBS } from './session-view';
-import { stringsFor, type Strings } from './strings';
+import { fill, stringsFor, type Strings } from './strings';
 import recommendationsTemplate from './templates/recommendations.json';
 
 /** A reason with the person's own item resolved to its title (absent when the catalogue no longer has it). */
@@ -80,12 +81,13 @@ export function reasonText(reason: ReasonView, language: Language): string {
   }
 }
 
+/** The short confirmation a dismissal gets when it came from a card other than the recommendations. */
+export function createCourseDismissedCard(title: string, language: Language): AdaptiveCard {
+  const strings = stringsFor(language);
+  return createMessageCard({ title: strings.recommendDismiss, text: fill(strings.recommendDismissed, { title }) });
+}
+
 function noticeText(notice: RecommendationNotice, strings: Strings): string {
   if (notice.kind === 'dismissed') return fill(strings.recommendDismissed, { title: notice.title });
   return notice.kind === 'digestStarted' ? strings.recommendDigestStarted : strings.recommendDigestStopped;
-}
-
-/** `{name}` placeholders; values are inserted as text, once, so a title holding `{x}` stays as typed. */
-function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }

@@ -1,3 +1,6 @@
+/** Catalogue ids (sessions, courses, rooms): 1–64 letters, digits, "-", "_" or ".", starting with a letter or digit. */
+export const CATALOG_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
 export type Language = 'en' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 

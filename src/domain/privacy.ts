@@ -62,3 +62,9 @@ export interface AuditEntry {
   /** Records removed per collection, for an erasure. */
   readonly counts?: Readonly<Record<string, number>>;
 }
+
+/**
+ * k-anonymity: below this many distinct people a figure (a report cell, an item's popularity, a pair
+ * of items taken together) could point at someone, so it is withheld or never used.
+ */
+export const MIN_GROUP_SIZE = 5;

@@ -1,7 +1,5 @@
+import { MIN_GROUP_SIZE } from './privacy';
 import type { UsageKind } from './usage';
-
-/** Below this many distinct people a figure could point at someone: it is withheld. */
-export const MIN_GROUP_SIZE = 5;
 
 /** The report's columns and the usage kind each one counts. */
 export const REPORT_METRICS = {

@@ -1,9 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
-import express, { type Request, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { CatalogImportError, type CatalogService } from '../services/catalog-service';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import { isLocalOperator } from './local-operator';
 
 /**
  * `POST /internal/catalog/import`: how `npm run catalog -- import` reaches a running app that owns the
@@ -27,15 +25,4 @@ export function mountLocalCatalogImport(router: Router, deps: { secret: string; 
       res.status(500).json({ error: 'InternalError' });
     }
   });
-}
-
-/** A command on this machine holding the lock file's secret (the same check for every `/internal/*` route). */
-export function isLocalOperator(req: Request, secret: string): boolean {
-  return LOOPBACK.has(req.socket.remoteAddress ?? '') && secretMatches(req.get('authorization'), secret);
-}
-
-function secretMatches(header: string | undefined, secret: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

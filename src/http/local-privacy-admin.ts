@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { PrivacyService } from '../services/privacy-service';
 import type { UsageReportService } from '../services/usage-report-service';
-import { isLocalOperator } from './local-catalog-import';
+import { isLocalOperator } from './local-operator';
 
 const emailBody = z.object({ email: z.email().max(254) });
 

@@ -1,9 +1,10 @@
 import type { Response, Router } from 'express';
 import { z } from 'zod';
+import { CATALOG_ID } from '../domain/catalog';
 import type { BookingService } from '../services/booking-service';
 import { sessionCalendarFile } from '../services/calendar-file';
 
-const sessionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
+const sessionId = z.string().regex(CATALOG_ID);
 const token = z.string().min(1).max(4_096);
 
 export interface SessionRoutesDeps {

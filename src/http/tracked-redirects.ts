@@ -1,8 +1,8 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import { CATALOG_ID } from '../domain/catalog';
 import type { TrackedLinks, TrackedTarget } from '../services/tracked-links';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const TARGETS: readonly TrackedTarget[] = ['course', 'room'];
 
 /**
@@ -15,7 +15,7 @@ export function mountTrackedRedirects(router: Router, deps: { links: TrackedLink
     router.get(`/r/${target}/:id`, async (req, res) => {
       const id = String(req.params.id);
       const token = typeof req.query.t === 'string' ? req.query.t : undefined;
-      const url = ID.test(id) ? await deps.links.follow(target, id, token, { record: req.method === 'GET' }) : undefined;
+      const url = CATALOG_ID.test(id) ? await deps.links.follow(target, id, token, { record: req.method === 'GET' }) : undefined;
       res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
       if (!url) {
         deps.log.info({ target }, 'tracked link to an item not in the catalogue');

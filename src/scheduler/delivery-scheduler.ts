@@ -99,14 +99,21 @@ export class DeliveryScheduler {
   }
 
   private async process(item: ClaimedNotice): Promise<void> {
+    let outcome: 'sent' | 'skipped';
     try {
-      const outcome = await this.deps.deliver(item);
-      const recorded = await this.deps.queue.complete(item, this.deps.clock.now(), outcome);
-      if (!recorded) this.deps.log.warn({ kind: item.payload.kind, attempts: item.attempts }, 'delivered after the lease ran out: another instance may deliver it again');
+      outcome = await this.deps.deliver(item);
     } catch (error) {
       await this.failed(item, error).catch((recordError: unknown) => {
         this.deps.log.error({ err: recordError }, 'could not record a failed delivery; its lease will expire and it will be retried');
       });
+      return;
+    }
+    // Recording is apart from delivering: a store error here must not count as a failed send.
+    try {
+      const recorded = await this.deps.queue.complete(item, this.deps.clock.now(), outcome);
+      if (!recorded) this.deps.log.warn({ kind: item.payload.kind, attempts: item.attempts }, 'delivered after the lease ran out: another instance may deliver it again');
+    } catch (error) {
+      this.deps.log.error({ err: error, kind: item.payload.kind, attempts: item.attempts }, 'delivered but not recorded: it may be delivered again when its lease expires');
     }
   }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { LANGUAGES, type Course, type Room, type Session } from '../domain/catalog';
+import { CATALOG_ID, LANGUAGES, type Course, type Room, type Session } from '../domain/catalog';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const topics = z.array(text(40).transform((topic) => topic.toLowerCase())).min(1, 'needs at least one topic').max(12, 'at most 12 topics');
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048);
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "-", "_" or "."');
+const id = z.string().regex(CATALOG_ID, 'must be 1–64 letters, digits, "-", "_" or "."');
 /** A point in time with its offset, e.g. 2026-12-03T12:30:00+01:00: a time without zone is ambiguous. */
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T12:30:00+01:00' });
 

@@ -21,13 +21,13 @@ export class ExportLinkService {
     private readonly deps: { signer: LinkSigner; usedTokens: UsedTokenRepository; privacy: PrivacyService; audit: AuditLog; clock: Clock; publicBaseUrl: string },
   ) {}
 
-  async createLink(person: Person): Promise<{ url: string; expiresAt: Date }> {
+  async createLink(person: Person): Promise<{ url: string; expiresAt: Date; expiresInMinutes: number }> {
     const now = this.deps.clock.now();
     const expiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MS);
     const jti = randomUUID();
     const token = this.deps.signer.sign(PURPOSE, { u: person.userId, t: person.tenantId, j: jti }, expiresAt);
     await this.deps.audit.record({ action: 'export.created', actor: 'self', requestId: jti, at: now });
-    return { url: `${this.deps.publicBaseUrl}/privacy/export/${token}`, expiresAt };
+    return { url: `${this.deps.publicBaseUrl}/privacy/export/${token}`, expiresAt, expiresInMinutes: EXPORT_LINK_TTL_MS / 60_000 };
   }
 
   async redeem(token: string): Promise<Redemption> {

@@ -72,10 +72,10 @@ describe('the provider web API (/api/admin)', () => {
 
   it('exports and forgets a person by e-mail for Privacy.Manage', async () => {
     const privacy = await token(['Privacy.Manage']);
-    const exported = await call('GET', '/api/admin/export?email=alex%40contoso.com', privacy);
+    const exported = await call('POST', '/api/admin/export', privacy, { email: 'alex@contoso.com' });
     assert.equal(exported.status, 200);
     assert.equal((exported.body!.data as { users: { email: string } }).users.email, 'alex@contoso.com');
-    assert.equal((await call('GET', '/api/admin/export?email=nobody%40contoso.com', privacy)).status, 404);
+    assert.equal((await call('POST', '/api/admin/export', privacy, { email: 'nobody@contoso.com' })).status, 404);
     assert.equal((await call('POST', '/api/admin/forget', privacy, { email: 'not an address' })).status, 400);
 
     const forgotten = await call('POST', '/api/admin/forget', privacy, { email: 'alex@contoso.com' });
@@ -99,7 +99,7 @@ describe('the provider web API (/api/admin)', () => {
     const before = snapshotStore(test.dataDir);
     for (const [label, pending, expected] of refusals) {
       const bearer = await pending;
-      for (const [method, path, body] of [['GET', '/api/admin/report'], ['POST', '/api/admin/catalog', CATALOG], ['POST', '/api/admin/forget', { email: 'alex@contoso.com' }], ['GET', '/api/admin/export?email=alex%40contoso.com']] as const) {
+      for (const [method, path, body] of [['GET', '/api/admin/report'], ['POST', '/api/admin/catalog', CATALOG], ['POST', '/api/admin/forget', { email: 'alex@contoso.com' }], ['POST', '/api/admin/export', { email: 'alex@contoso.com' }]] as const) {
         const response = await call(method, path, bearer, body);
         assert.equal(response.status, expected, `${label}: ${method} ${path}`);
         assert.equal(JSON.stringify(response.body).includes('alex'), false);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TenantGuard } from '../../src/bot/tenant-guard';
-import { crmContactFrom, isEmailAddress, localPlaceholderEmail } from '../../src/domain/privacy';
-import { buildUsageReport, MIN_GROUP_SIZE, type WeeklyUsageCount } from '../../src/domain/usage-report';
+import { crmContactFrom, isEmailAddress, localPlaceholderEmail, MIN_GROUP_SIZE } from '../../src/domain/privacy';
+import { buildUsageReport, type WeeklyUsageCount } from '../../src/domain/usage-report';
 import { ErasureRegistry } from '../../src/services/erasure-registry';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';

@@ -26,8 +26,7 @@ export function registerPrivacyRoutes(app: Application<TurnState>, handlers: Par
     const person = personOf(context.activity);
     if (!person) return;
     const link = await deps.exportLinks.createLink(person);
-    const expiresInMinutes = Math.round((link.expiresAt.getTime() - Date.now()) / 60_000) || 1;
-    await sendCard(context, createExportLinkCard({ url: link.url, expiresInMinutes }, language));
+    await sendCard(context, createExportLinkCard({ url: link.url, expiresInMinutes: link.expiresInMinutes }, language));
   };
 
   app.adaptiveCards.actionExecute(PRIVACY_VERBS.forgetConfirm, async (context: TurnContext) => {

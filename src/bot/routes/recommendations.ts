@@ -2,17 +2,16 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { createErrorCard, createMessageCard } from '../../cards/help-card';
-import { createRecommendationCard } from '../../cards/recommendation-card';
+import { createErrorCard } from '../../cards/help-card';
+import { createCourseDismissedCard, createRecommendationCard } from '../../cards/recommendation-card';
 import { CARD_VERBS } from '../../cards/session-view';
-import { stringsFor } from '../../cards/strings';
-import type { Language } from '../../domain/catalog';
+import { CATALOG_ID, type Language } from '../../domain/catalog';
 import type { RecommendationService } from '../../services/recommendation-service';
 import { languageOfActivity, personOf } from '../activity';
 import { sendCard } from '../send';
 import type { CommandHandler } from './personal-commands';
 
-const dismissData = z.object({ courseId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/), surface: z.literal('recommendations').optional() });
+const dismissData = z.object({ courseId: z.string().regex(CATALOG_ID), surface: z.literal('recommendations').optional() });
 const digestData = z.object({ weeklyDigest: z.boolean() });
 
 /** `recommend` / `recommandations`: the person's recommendations card. */
@@ -38,7 +37,7 @@ export function registerRecommendationActions(app: Application<TurnState>, recom
     const view = await recommendations.dismiss(person, parsed.data.courseId, language);
     if (parsed.data.surface === 'recommendations') return createRecommendationCard(view);
     const title = view.notice?.kind === 'dismissed' ? view.notice.title : parsed.data.courseId;
-    return createMessageCard({ title: stringsFor(view.language).recommendDismiss, text: stringsFor(view.language).recommendDismissed.replace('{title}', () => title) });
+    return createCourseDismissedCard(title, view.language);
   });
   app.adaptiveCards.actionExecute(CARD_VERBS.toggleDigest, async (context, _state, data) => {
     const language = languageOfActivity(context.activity);

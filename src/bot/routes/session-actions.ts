@@ -9,7 +9,7 @@ import { CARD_VERBS } from '../../cards/session-view';
 import { fill, stringsFor } from '../../cards/strings';
 import type { SessionForViewer } from '../../domain/booking';
 import { BookingError } from '../../domain/booking-rules';
-import type { Language } from '../../domain/catalog';
+import { CATALOG_ID, type Language } from '../../domain/catalog';
 import type { Person } from '../../domain/people';
 import type { BookingService } from '../../services/booking-service';
 import { languageOfActivity, personOf } from '../activity';
@@ -18,7 +18,7 @@ const ACTION_INVOKE = 'adaptiveCard/action';
 
 /** `Action.Execute` data: the session, and for "my sessions" rows where the answer goes and what to give up. */
 const actionData = z.object({
-  sessionId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/),
+  sessionId: z.string().regex(CATALOG_ID),
   from: z.enum(['card', 'my-sessions']).default('card'),
   only: z.enum(['waitlist', '']).optional(),
 });

@@ -1,6 +1,6 @@
 import { composePrivacyOverStore } from '../../compose-privacy';
 import type { Config } from '../../config';
-import { isEmailAddress } from '../../domain/privacy';
+import { MIN_GROUP_SIZE, isEmailAddress } from '../../domain/privacy';
 import type { UsageReportRow } from '../../domain/usage-report';
 import { createRootLogger } from '../../logger';
 import type { AdminCommand } from '../admin';
@@ -22,7 +22,7 @@ export const exportCommand: AdminCommand = {
 
 /** `report [--json]`: per-tenant weekly usage; no person, no group under 5 people. */
 export const reportCommand: AdminCommand = {
-  summary: 'report [--json]: per-tenant weekly usage, no personal data, no group under 5 people',
+  summary: `report [--json]: per-tenant weekly usage, no personal data, no group under ${MIN_GROUP_SIZE} people`,
   async run(args, config) {
     if (!args.every((arg) => arg === '--json')) return usage('report [--json]');
     const rows = (await run({ name: 'report' }, config)) as UsageReportRow[];
@@ -70,7 +70,7 @@ async function throughRunningApp(app: RunningApp, request: PrivacyRequest): Prom
 }
 
 export function formatReport(rows: readonly UsageReportRow[]): string {
-  const cell = (value: { people: number; events: number } | null) => (value ? `${value.events} (${value.people} people)` : '<5 people');
+  const cell = (value: { people: number; events: number } | null) => (value ? `${value.events} (${value.people} people)` : `<${MIN_GROUP_SIZE} people`);
   const lines = rows.map((row) => {
     const { sessionsBooked, sessionsAttended, coursesViewed, roomsVisited } = row.metrics;
     return [row.tenantId, row.week, cell(sessionsBooked), cell(sessionsAttended), cell(coursesViewed), cell(roomsVisited)].join('\t');

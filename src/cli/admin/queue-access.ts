@@ -1,6 +1,6 @@
-import pino from 'pino';
 import type { Config } from '../../config';
 import type { QueueInspector, QueueRow, QueueSummary, QueueView } from '../../domain/delivery-ports';
+import { createRootLogger } from '../../logger';
 import { withStoreOrRunningApp } from '../store-or-running-app';
 
 /**
@@ -8,7 +8,7 @@ import { withStoreOrRunningApp } from '../store-or-running-app';
  * the running app's loopback admin route when the app holds the embedded `DATA_DIR`.
  */
 export async function withQueueInspector<T>(config: Config, work: (queue: QueueInspector, now: Date) => Promise<T>): Promise<T> {
-  return withStoreOrRunningApp(config, pino({ level: 'warn' }, pino.destination(2)), {
+  return withStoreOrRunningApp(config, createRootLogger({ level: 'warn', destination: process.stderr }), {
     direct: (store) => work(store.deliveryAdmin, new Date()),
     viaApp: (app) => work(new RunningAppQueue(app.baseUrl, app.secret), new Date()),
   });

@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE } from '../privacy';
 import type { ItemType, UsageKind } from '../usage';
 
 /**
@@ -40,11 +41,8 @@ export function isEngagement(signal: Signal): boolean {
  */
 export const HALF_LIFE_MS = 42 * 86_400_000;
 
-/**
- * k-anonymity: an item or a pair of items seen by fewer distinct people than this is never used, so
- * a recommendation can never reveal what one colleague (or four) did.
- */
-export const MIN_PEOPLE = 5;
+/** An item or a pair seen by fewer distinct people is never used: a recommendation never reveals what one colleague (or four) did. */
+export const MIN_PEOPLE = MIN_GROUP_SIZE;
 
 /** `course:c-7`: one key per catalogue item across sessions, courses and rooms. */
 export type ItemKey = string;

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { MIN_GROUP_SIZE } from '../../domain/privacy';
 import { CatalogImportError, type CatalogService } from '../../services/catalog-service';
 import type { PrivacyService } from '../../services/privacy-service';
 import type { UsageReportService } from '../../services/usage-report-service';
@@ -15,7 +16,6 @@ export interface AdminApiDependencies {
 }
 
 const emailBody = z.object({ email: z.email().max(254) }).strict();
-const emailQuery = z.object({ email: z.email().max(254) });
 
 /**
  * The provider's web API, `/api/admin/*`: each route runs only for an Entra access token issued to
@@ -26,7 +26,7 @@ export function mountAdminApi(router: Router, deps: AdminApiDependencies): void 
   const guard = (role: AdminRole) => requireRole(role, deps);
 
   router.get('/api/admin/report', guard('Reports.Read'), async (_req, res) => {
-    res.json({ minGroupSize: 5, rows: await deps.reports.report() });
+    res.json({ minGroupSize: MIN_GROUP_SIZE, rows: await deps.reports.report() });
   });
 
   router.post('/api/admin/catalog', guard('Catalog.Manage'), express.json({ limit: '50mb' }), async (req, res) => {
@@ -47,10 +47,11 @@ export function mountAdminApi(router: Router, deps: AdminApiDependencies): void 
     res.json(outcome);
   });
 
-  router.get('/api/admin/export', guard('Privacy.Manage'), async (req, res) => {
-    const query = emailQuery.safeParse(req.query);
-    if (!query.success) return void res.status(400).json({ error: 'InvalidRequest', fields: ['email'] });
-    const person = await deps.privacy.findByEmail(query.data.email);
+  // POST, not GET: an e-mail address in a query string would sit in proxy and App Service access logs.
+  router.post('/api/admin/export', guard('Privacy.Manage'), express.json({ limit: '4kb' }), async (req, res) => {
+    const body = emailBody.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'InvalidRequest', fields: ['email'] });
+    const person = await deps.privacy.findByEmail(body.data.email);
     if (!person) return void res.status(404).json({ error: 'PersonNotFound' });
     res.set('Cache-Control', 'no-store').json(await deps.privacy.exportData(person));
   });

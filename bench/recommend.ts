@@ -8,6 +8,7 @@ import type { Log } from '../src/domain/ports';
 import { UsageAggregator } from '../src/domain/recommendation/aggregator';
 import type { UsageRecord } from '../src/domain/usage';
 import { PersonalCourseRanking } from '../src/services/personal-course-ranking';
+import { recommendationProfileHolder } from '../src/services/recommendation-erasure';
 import { RecommendationService } from '../src/services/recommendation-service';
 import { LinkSigner } from '../src/services/signed-links';
 import { TrackedLinks } from '../src/services/tracked-links';
@@ -15,6 +16,8 @@ import { UsageService } from '../src/services/usage-service';
 import { openEmbeddedDatabase } from '../src/store/embedded/embedded-database';
 import { ensureIndexes } from '../src/store/indexes';
 import { createStore, type Store } from '../src/store/open-store';
+import { usageHolder } from '../src/store/repositories/privacy-repositories';
+import type { UsageDocument } from '../src/store/repositories/usage-repository';
 import { evaluate, hybrid, leaveLastOut, popularityOnly, type Quality } from './_recommend-quality';
 import { memoryMb, summarize } from './_stats';
 import { generateWorld, mulberry32, type SyntheticWorld } from './_synthetic-usage';
@@ -92,7 +95,14 @@ async function measure(store: Store, people: { userId: string; tenantId: string 
   await timed('searchCourses initial run ranking (25 courses)', 1_000, () => ranking.mostPopular(sample(), 25));
   const courses = await store.courses.listAll();
   await timed('UsageService.record(course.viewed) incl. aggregates', 5_000, () => usage.record({ ...sample(), kind: 'course.viewed', itemType: 'course', itemId: courses[Math.floor(rand() * courses.length)]!.id }));
-  await timed('UsageService.forget(person)', 200, () => usage.forget(sample()));
+  // The erasure's own steps for usage: the profile's share of the tenant counts, then the raw records.
+  const profileHolder = recommendationProfileHolder(store.usageAggregates);
+  const rawHolder = usageHolder(store.db.collection<UsageDocument>('usage'));
+  await timed('erase one person\'s usage (profile, tenant counts, raw records)', 200, async () => {
+    const person = sample();
+    await profileHolder.eraseFor(person);
+    await rawHolder.eraseFor(person);
+  });
 }
 
 async function timed(label: string, runs: number, run: () => Promise<unknown>): Promise<void> {

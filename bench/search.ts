@@ -8,11 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCatalogService } from '../src/compose-core';
 import { CatalogIndex } from '../src/services/catalog-index';
-import { capacitySeatCounter, CatalogSearchService } from '../src/services/catalog-search';
+import { CatalogSearchService } from '../src/services/catalog-search';
 import type { StoreCollection } from '../src/store/collection';
 import { readLockHolder } from '../src/store/embedded/data-dir-lock';
 import { openEmbeddedDatabase } from '../src/store/embedded/embedded-database';
 import { createStore } from '../src/store/open-store';
+import { capacitySeatCounter } from '../test/fakes/seat-counter';
 import { memoryMb, summarize } from './_stats';
 import { COURSE_QUERIES, SESSION_QUERIES, syntheticCatalogue, typingQueries } from './_synthetic-catalogue';
 

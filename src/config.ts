@@ -19,8 +19,6 @@ export interface Config {
   readonly botOpenIdMetadataUrl: string;
   /** `ALLOW_UNAUTHENTICATED_REQUESTS`: skip inbound JWT validation (Playground, end-to-end tests). Default false. */
   readonly allowUnauthenticatedRequests: boolean;
-  /** True when inbound activities are not authenticated: local mode or `ALLOW_UNAUTHENTICATED_REQUESTS`. */
-  readonly inboundAuthDisabled: boolean;
   /** `PUBLIC_BASE_URL`: where people's browsers reach this app (links for join, calendar, downloads). Default `http://localhost:<PORT>`. */
   readonly publicBaseUrl: string;
   /** `TEAMS_APP_ID`: the manifest id, to find the app's installation through Graph. */
@@ -90,7 +88,6 @@ export function loadConfig(env: Env = process.env): Config {
     bot,
     allowUnauthenticatedRequests,
     botOpenIdMetadataUrl: readUrl('BOT_OPENID_METADATA_URL', 'https://login.botframework.com/v1/.well-known/openidconfiguration', read, problems),
-    inboundAuthDisabled: !bot || allowUnauthenticatedRequests,
     publicBaseUrl: readUrl('PUBLIC_BASE_URL', `http://localhost:${port}`, read, problems).replace(/\/+$/, ''),
     teamsAppId: readGuid('TEAMS_APP_ID', read, problems),
     mongo: mongoUri ? { uri: mongoUri, dbName: read('MONGODB_DB') ?? 'wellbeing' } : undefined,

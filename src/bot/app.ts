@@ -12,7 +12,7 @@ import { registerInstallRoutes } from './routes/install';
 import { mySessionsCommand } from './routes/my-sessions';
 import { registerPersonCapture } from './routes/person-capture';
 import { registerPersonalCommandRoutes, type CommandHandler } from './routes/personal-commands';
-import { registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
+import { exportMyDataCommand, forgetMeCommand, registerPrivacyRoutes, type PrivacyRouteDependencies } from './routes/privacy';
 import { createRecommendCommand, registerRecommendationActions } from './routes/recommendations';
 import { registerSearchRoutes } from './routes/search';
 import { registerSessionActionRoutes } from './routes/session-actions';
@@ -45,14 +45,16 @@ export function createBotApplication(deps: BotDependencies): Application<TurnSta
     // session-actions.ts also sends its own invoke responses, since teams-ai overrides this for cards with `refresh`.
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
   });
-  const commandHandlers: Partial<Record<PersonalCommand, CommandHandler>> = {
+  const commandHandlers: Record<Exclude<PersonalCommand, 'help'>, CommandHandler> = {
     mySessions: mySessionsCommand(deps.bookings),
     recommend: createRecommendCommand(deps.recommendations),
     settings: settingsCommand(deps.settings),
+    forgetMe: forgetMeCommand,
+    exportMyData: exportMyDataCommand(deps.privacy.exportLinks),
   };
   registerConversationCapture(app, deps.people, deps.log);
   registerPersonCapture(app, deps.personSync, deps.log);
-  registerPrivacyRoutes(app, commandHandlers, { ...deps.privacy, log: deps.log });
+  registerPrivacyRoutes(app, { ...deps.privacy, log: deps.log });
   registerInstallRoutes(app);
   registerPersonalCommandRoutes(app, commandHandlers);
   registerSearchRoutes(app, { search: deps.search, log: deps.log.child({ component: 'search' }) });

@@ -29,11 +29,6 @@ export function createMessageCard(view: { title: string; text: string }): Adapti
   return renderTemplate(messageTemplate, view);
 }
 
-export function createComingSoonCard(language: Language): AdaptiveCard {
-  const strings = stringsFor(language);
-  return createMessageCard({ title: strings.comingSoonTitle, text: strings.comingSoonText });
-}
-
 export function createErrorCard(language: Language): AdaptiveCard {
   const strings = stringsFor(language);
   return createMessageCard({ title: strings.errorTitle, text: strings.errorText });

@@ -14,24 +14,15 @@ const STATUS_COLOR: Record<ViewerState, string> = {
   open: 'Good', full: 'Warning', booked: 'Good', waitlisted: 'Accent', started: 'Default', cancelled: 'Attention',
 };
 
-export interface SessionCardOptions {
-  /**
-   * Include the `refresh` action (default), so each viewer's client asks for their own state. Leave it
-   * out of a card answering a Universal Action when the shared card must not be replaced for
-   * everyone: teams-ai switches to REPLACE_FOR_ALL when the answer has `refresh` (facts §8.3).
-   */
-  readonly refresh?: boolean;
-}
-
 /**
  * The session card as one viewer should see it. Date and time use the Adaptive Card DATE/TIME
  * functions, so every person reading a shared card sees their own time zone. Only seat counts are
- * shown, never who booked.
+ * shown, never who booked. It carries a `refresh` so each viewer's client asks for their own state.
  */
-export function createSessionCard(view: SessionCardView, options: SessionCardOptions = {}): AdaptiveCard {
+export function createSessionCard(view: SessionCardView): AdaptiveCard {
   const strings = stringsFor(view.language);
   const { session } = view;
-  const card = template.render({
+  return template.render({
     language: view.language,
     sessionId: session.id,
     verbs: CARD_VERBS,
@@ -60,9 +51,6 @@ export function createSessionCard(view: SessionCardView, options: SessionCardOpt
     joinUrl: view.joinUrl ?? '',
     calendarUrl: view.calendarUrl ?? '',
   });
-  if (options.refresh !== false) return card;
-  const { refresh: _refresh, ...withoutRefresh } = card;
-  return withoutRefresh as AdaptiveCard;
 }
 
 /** The compose-box list entry: short title, when (in the viewer's zone), and the seat status. */

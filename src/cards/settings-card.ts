@@ -12,9 +12,6 @@ import settingsTemplate from './templates/settings.json';
 /** Universal Action verbs of the settings card; its inputs arrive merged into the action's data. */
 export const SETTINGS_VERBS = { save: 'settings.save' } as const;
 
-/** Input ids of the settings card: the names the `settings.save` data carries. */
-export const SETTINGS_INPUTS = { reminderOffsets: 'reminderOffsets', interests: 'interests', weeklyDigest: 'weeklyDigest' } as const;
-
 export interface SettingsView {
   readonly language: Language;
   /** The offsets in force for the person (their own, or the default); empty = no reminders. */
@@ -29,8 +26,8 @@ export interface SettingsView {
   readonly saved: boolean;
 }
 
-/** One block of the settings card; capabilities add theirs to SETTINGS_SECTIONS (interests, weekly digest…). */
-export type SettingsSection = (view: SettingsView) => readonly object[];
+/** One block of the settings card: its elements, from a template of its own. */
+type SettingsSection = (view: SettingsView) => readonly object[];
 
 const remindersSection: SettingsSection = (view) => {
   const strings = stringsFor(view.language);
@@ -61,10 +58,10 @@ const digestSection: SettingsSection = (view) => {
   return section.body as object[];
 };
 
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = [remindersSection, interestsSection, digestSection];
+const SECTIONS: readonly SettingsSection[] = [remindersSection, interestsSection, digestSection];
 
 /** The personal `settings` card: a header, each section in turn, one Save (`settings.save`). */
-export function createSettingsCard(view: SettingsView, sections: readonly SettingsSection[] = SETTINGS_SECTIONS): AdaptiveCard {
+export function createSettingsCard(view: SettingsView): AdaptiveCard {
   const strings = stringsFor(view.language);
   const frame = renderTemplate(settingsTemplate, {
     title: strings.settingsTitle,
@@ -73,5 +70,5 @@ export function createSettingsCard(view: SettingsView, sections: readonly Settin
     saveLabel: strings.settingsSave,
     saveVerb: SETTINGS_VERBS.save,
   });
-  return { ...frame, body: [...(frame.body as object[]), ...sections.flatMap((section) => section(view))] };
+  return { ...frame, body: [...(frame.body as object[]), ...SECTIONS.flatMap((section) => section(view))] };
 }

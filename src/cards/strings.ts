@@ -2,7 +2,6 @@ import type { Language } from '../domain/catalog';
 
 /** Every text the cards show, per language. Adding a key to one language without the other fails to compile. */
 const EN = {
-  appName: 'Wellbeing',
   welcomeTitle: 'Welcome to Wellbeing 👋',
   welcomeText: 'Join live group sessions and on-demand courses for your wellbeing, right from Teams. Everything you do here stays private: colleagues never see what you book.',
   helpTitle: 'What I can do',
@@ -44,8 +43,6 @@ const EN = {
   commandExport: 'export my data',
   commandExportText: 'Download everything the app holds about you.',
   privacyNote: 'Your bookings are private: cards only ever show how many seats are left.',
-  comingSoonTitle: 'Coming soon',
-  comingSoonText: 'This part of the app is not available yet. Try "help" to see what you can do today.',
   errorTitle: 'Something did not work',
   errorText: 'Please try again in a moment.',
   forgetConfirmTitle: 'Delete everything about you?',
@@ -137,7 +134,6 @@ const EN = {
 export type Strings = { readonly [K in keyof typeof EN]: string };
 
 const FR: Strings = {
-  appName: 'Bien-être',
   welcomeTitle: 'Bienvenue dans Bien-être 👋',
   welcomeText: "Participez à des séances en groupe et suivez des cours à la demande pour votre bien-être, directement dans Teams. Tout reste confidentiel : vos collègues ne voient jamais ce que vous réservez.",
   helpTitle: 'Ce que je sais faire',
@@ -179,8 +175,6 @@ const FR: Strings = {
   commandExport: 'exporter mes données',
   commandExportText: "Télécharger tout ce que l'application conserve sur vous.",
   privacyNote: 'Vos réservations sont confidentielles : les cartes indiquent seulement le nombre de places restantes.',
-  comingSoonTitle: 'Bientôt disponible',
-  comingSoonText: "Cette partie de l'application n'est pas encore disponible. Tapez « aide » pour voir ce que vous pouvez faire.",
   errorTitle: "Quelque chose n'a pas fonctionné",
   errorText: 'Merci de réessayer dans un instant.',
   forgetConfirmTitle: 'Supprimer toutes vos données ?',

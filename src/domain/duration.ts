@@ -7,11 +7,3 @@ export function parseDuration(text: string): number | undefined {
   const unit = match[2]!.toLowerCase() as keyof typeof UNIT_MS;
   return Number(match[1]) * UNIT_MS[unit];
 }
-
-/** Formats milliseconds back into the largest whole unit (`86400000` → `24h` is left as `1d`). */
-export function formatDuration(ms: number): string {
-  for (const unit of ['d', 'h', 'm', 's'] as const) {
-    if (ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
-  }
-  return `${Math.round(ms / 1000)}s`;
-}

@@ -24,11 +24,6 @@ export interface SessionResult {
   readonly state: PublicSessionState;
 }
 
-/** Until bookings are counted, every session has its whole capacity free. */
-export const capacitySeatCounter: SeatCounter = {
-  seatsLeft: async (sessions) => new Map(sessions.map((session) => [session.id, session.capacity])),
-};
-
 /**
  * The initial run looks this far down the calendar for sessions with a free seat: enough to fill
  * any page Teams asks for, bounded so a fully booked month cannot make one keystroke slow.

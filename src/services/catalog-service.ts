@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { detectSessionChange, type Room, type Session, type SessionChange } from '../domain/catalog';
+import { detectSessionChange, type Session, type SessionChange } from '../domain/catalog';
 import { CATALOG_JOB_OWNER, noticeKeys } from '../domain/notices';
 import type { CatalogVersionRepository, Clock, CourseRepository, Log, NoticeQueue, RoomRepository, SessionRepository } from '../domain/ports';
 import { catalogFileSchema, courseRecordSchema, roomRecordSchema, sessionRecordSchema, toCourse, toRoom, toSession } from './catalog-schema';
@@ -85,10 +85,6 @@ export class CatalogService {
   async isEmpty(): Promise<boolean> {
     if ((await this.deps.version.current()) > 0) return false;
     return (await this.deps.sessions.listAll()).length === 0 && (await this.deps.courses.listAll()).length === 0;
-  }
-
-  listRooms(): Promise<Room[]> {
-    return this.deps.rooms.listAll();
   }
 
   private async detectChanges(incoming: readonly Session[]): Promise<SessionChange[]> {

@@ -1,4 +1,3 @@
-import type { Person } from '../domain/people';
 import type { Clock, CourseRepository, Log, RoomRepository, SessionRepository, UsageAggregateRepository, UsageRecorder, UsageRepository } from '../domain/ports';
 import { SIGNAL_OF_KIND } from '../domain/recommendation/signals';
 import type { ItemType, UsageRecord } from '../domain/usage';
@@ -35,17 +34,6 @@ export class UsageService implements UsageRecorder {
       this.deps.log.error({ err: error, kind: record.kind, itemType: record.itemType }, 'usage recorded but the recommendation aggregates were not updated');
       throw error;
     }
-  }
-
-  /**
-   * Erases the person's usage: their contribution to the tenant counts and their profile first (that
-   * needs the profile), then the raw records. Safe to run again after a failure part-way.
-   */
-  async forget(person: Person): Promise<{ records: number }> {
-    await this.deps.aggregates.forget(person);
-    const records = await this.deps.usage.deleteFor(person);
-    this.deps.log.info({ records }, 'usage records and aggregates erased for one person');
-    return { records };
   }
 
   private async topicsOf(itemType: ItemType, itemId: string): Promise<readonly string[]> {

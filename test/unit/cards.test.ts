@@ -79,10 +79,9 @@ describe('session and course cards', () => {
     }
   });
 
-  it('carries a refresh so each viewer sees their own state, unless asked not to', () => {
+  it('carries a refresh so each viewer sees their own state', () => {
     const card = createSessionCard(VIEWS['session-open.en']!);
     assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { sessionId: 's-101' } } });
-    assert.equal('refresh' in createSessionCard(VIEWS['session-open.en']!, { refresh: false }), false);
   });
 
   it('writes dates with the Adaptive Card DATE and TIME functions in the form the renderer accepts', () => {

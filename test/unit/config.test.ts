@@ -18,7 +18,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3978);
     assert.equal(config.bot, undefined);
-    assert.equal(config.inboundAuthDisabled, true);
+    assert.equal(config.allowUnauthenticatedRequests, false);
     assert.equal(config.mongo, undefined);
     assert.equal(config.dataDir, './.data');
     assert.equal(config.graphBaseUrl, 'https://graph.microsoft.com');
@@ -35,7 +35,7 @@ describe('configuration', () => {
   it('reads a full bot registration and keeps inbound authentication on', () => {
     const config = loadConfig({ ...BOT, MONGODB_URI: 'mongodb://db:27017', INTERCOM_TOKEN: 'tok' });
     assert.deepEqual(config.bot, { id: BOT.BOT_ID, password: 'secret', tenantId: BOT.BOT_TENANT_ID });
-    assert.equal(config.inboundAuthDisabled, false);
+    assert.equal(config.allowUnauthenticatedRequests, false);
     assert.deepEqual(config.mongo, { uri: 'mongodb://db:27017', dbName: 'wellbeing' });
     assert.deepEqual(config.intercom, { token: 'tok', baseUrl: 'https://api.intercom.io' });
   });
@@ -57,7 +57,7 @@ describe('configuration', () => {
 
   it('allows unauthenticated requests with a bot id outside production', () => {
     const config = loadConfig({ ...BOT, ALLOW_UNAUTHENTICATED_REQUESTS: 'true' });
-    assert.equal(config.inboundAuthDisabled, true);
+    assert.equal(config.allowUnauthenticatedRequests, true);
   });
 
   it('lists every bad value at once, each with its variable', () => {

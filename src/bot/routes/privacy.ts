@@ -5,7 +5,6 @@ import { createExportLinkCard, createForgetConfirmCard, createForgetResultCard, 
 import type { ExportLinkService } from '../../services/export-links';
 import type { PrivacyService } from '../../services/privacy-service';
 import { isPersonalConversation, languageOfActivity, personOf } from '../activity';
-import type { PersonalCommand } from '../commands';
 import { sendCard } from '../send';
 import { referenceWithoutNames } from './conversation-capture';
 import type { CommandHandler } from './personal-commands';
@@ -20,15 +19,20 @@ export interface PrivacyRouteDependencies {
  * `forget me` asks for confirmation on a card; its Universal Actions erase (or not) and answer with the
  * outcome in place of the card. `export my data` answers with a single-use download link.
  */
-export function registerPrivacyRoutes(app: Application<TurnState>, handlers: Partial<Record<PersonalCommand, CommandHandler>>, deps: PrivacyRouteDependencies): void {
-  handlers.forgetMe = async (context, language) => sendCard(context, createForgetConfirmCard(language));
-  handlers.exportMyData = async (context, language) => {
+/** `forget me` / `supprimer mes données`: the confirmation card. */
+export const forgetMeCommand: CommandHandler = async (context, language) => sendCard(context, createForgetConfirmCard(language));
+
+/** `export my data` / `exporter mes données`: a single-use download link. */
+export function exportMyDataCommand(exportLinks: ExportLinkService): CommandHandler {
+  return async (context, language) => {
     const person = personOf(context.activity);
     if (!person) return;
-    const link = await deps.exportLinks.createLink(person);
+    const link = await exportLinks.createLink(person);
     await sendCard(context, createExportLinkCard({ url: link.url, expiresInMinutes: link.expiresInMinutes }, language));
   };
+}
 
+export function registerPrivacyRoutes(app: Application<TurnState>, deps: PrivacyRouteDependencies): void {
   app.adaptiveCards.actionExecute(PRIVACY_VERBS.forgetConfirm, async (context: TurnContext) => {
     const language = languageOfActivity(context.activity);
     const person = personOf(context.activity);

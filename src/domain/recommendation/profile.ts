@@ -21,8 +21,6 @@ export interface PersonProfile {
   readonly dismissed: readonly string[];
 }
 
-export const EMPTY_PROFILE: PersonProfile = { items: {}, dismissed: [] };
-
 /**
  * How much a trace says today: the weighted signal counts, with diminishing returns (the tenth view
  * of a course says little more than the third), decayed by the time since the last engagement.

@@ -25,13 +25,13 @@ describe('catalogue: viewing rooms', () => {
     const report = await catalog.import({ rooms: [room, { ...room, id: 'r-2', url: 'http://insecure.example.com' }, { ...room, id: 'r-3', language: 'de' }] });
     assert.deepEqual(report.rooms, { accepted: 1, rejected: 2 });
     assert.deepEqual(report.problems.map((p) => p.path), ['rooms[1].url', 'rooms[2].language']);
-    assert.deepEqual(await catalog.listRooms(), [{ ...room, topics: ['sleep'] }]);
+    assert.deepEqual(await store.rooms.listAll(), [{ ...room, topics: ['sleep'] }]);
   });
 
   it('ships a dozen demo rooms in English and French, all valid', async () => {
     const report = await catalog.import(buildDemoCatalog(new Date('2026-12-01T09:00:00Z')));
     assert.deepEqual(report.rooms, { accepted: 12, rejected: 0 });
-    const rooms = await catalog.listRooms();
+    const rooms = await store.rooms.listAll();
     assert.deepEqual([...new Set(rooms.map((r) => r.language))].sort(), ['en', 'fr']);
   });
 });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { recommendationProfileHolder } from '../../../src/services/recommendation-erasure';
+import { usageHolder } from '../../../src/store/repositories/privacy-repositories';
+import type { UsageDocument } from '../../../src/store/repositories/usage-repository';
 import { openFixture, type Fixture } from './recommendation-fixture';
 
 describe('UsageService', () => {
@@ -23,13 +26,15 @@ describe('UsageService', () => {
     assert.deepEqual(await f.store.usageAggregates.profile(alex), { items: {}, dismissed: [] });
   });
 
-  it('forgets a person: raw records, profile and their share of the tenant counts', async () => {
+  it('is erased, in the erasure\'s order, with the raw records, profile and share of the tenant counts', async () => {
     const blair = { userId: 'blair', tenantId: 't1' };
     for (const person of [alex, blair]) {
       await f.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: 'grief' });
       await f.usage.record({ ...person, kind: 'course.viewed', itemType: 'course', itemId: 'move' });
     }
-    assert.deepEqual(await f.usage.forget(alex), { records: 2 });
+    // As the erasure registry runs them: the profile first (it needs the usage), then the raw records.
+    await recommendationProfileHolder(f.store.usageAggregates).eraseFor(alex);
+    assert.equal(await usageHolder(f.store.db.collection<UsageDocument>('usage')).eraseFor(alex), 2);
     assert.deepEqual(await f.store.usage.listFor(alex), []);
     assert.deepEqual(await f.store.usageAggregates.profile(alex), { items: {}, dismissed: [] });
     const signals = await f.store.usageAggregates.tenantSignals('t1', ['course:grief']);

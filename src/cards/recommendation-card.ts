@@ -32,6 +32,8 @@ export interface RecommendationsView {
   readonly occasion: 'command' | 'digest';
   readonly items: readonly RecommendationItemView[];
   readonly weeklyDigest: boolean;
+  /** A viewing room on the topic of a recommended course, with its signed, tracked link. */
+  readonly room?: { readonly title: string; readonly openUrl: string };
   readonly notice?: RecommendationNotice;
 }
 
@@ -53,6 +55,9 @@ export function createRecommendationCard(view: RecommendationsView): AdaptiveCar
       reason: reasonText(item.reason, view.language),
       openUrl: item.openUrl,
     })),
+    room: view.room ? fill(strings.recommendRoom, { title: view.room.title }) : '',
+    roomUrl: view.room?.openUrl ?? '',
+    roomLabel: strings.recommendRoomOpen,
     empty: strings.recommendEmpty,
     openLabel: strings.recommendOpen,
     dismissLabel: strings.recommendDismiss,

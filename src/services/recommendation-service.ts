@@ -100,7 +100,20 @@ export class RecommendationService {
       reason: reason.kind === 'history' ? { kind: 'history', action: reason.action, title: titles.get(reason.item) } : (reason satisfies ReasonView),
       openUrl: this.deps.links.courseUrl(person, course.id, 'recommendation'),
     }));
-    return { language, occasion, items, weeklyDigest: user?.preferences.weeklyDigest === true, ...(notice ? { notice } : {}) };
+    const room = await this.roomFor(person, picks.map((pick) => pick.course.topics), language);
+    return { language, occasion, items, weeklyDigest: user?.preferences.weeklyDigest === true, ...(room ? { room } : {}), ...(notice ? { notice } : {}) };
+  }
+
+  /** A viewing room on the topics of the best pick that has one, in the person's language when possible (tracked link). */
+  private async roomFor(person: Person, topicsByPick: readonly (readonly string[])[], language: Language): Promise<RecommendationsView['room']> {
+    if (topicsByPick.length === 0) return undefined;
+    const rooms = await this.deps.rooms.listAll();
+    for (const topics of topicsByPick) {
+      const onTopic = rooms.filter((room) => room.topics.some((topic) => topics.includes(topic)));
+      const room = onTopic.find((candidate) => candidate.language === language) ?? onTopic[0];
+      if (room) return { title: room.title, openUrl: this.deps.links.roomUrl(person, room.id) };
+    }
+    return undefined;
   }
 
   /** Titles of the person's own items that reasons name, read in one go per kind of item. */

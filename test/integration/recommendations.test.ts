@@ -11,7 +11,7 @@ type Action = { type: string; title: string; url?: string; verb?: string; data?:
 /** The course blocks of a recommendations card: title and its two actions. */
 function courses(card: Card) {
   return card.body
-    .filter((block) => block.type === 'Container')
+    .filter((block) => block.type === 'Container' && block.id !== 'room')
     .map((block) => {
       const items = block.items as Record<string, unknown>[];
       const actions = (items.find((item) => item.type === 'ActionSet')!.actions as Action[]);
@@ -71,6 +71,18 @@ describe('recommendations over HTTP', () => {
     for (const kind of ['course.viewed', 'recommendation.opened']) {
       assert.ok(lines.some((line) => line.includes(`"kind":"${kind}"`) && line.includes(`"itemId":"${courseId}"`) && line.includes(ALEX.aadObjectId)), kind);
     }
+  });
+
+  it('suggests a viewing room on a recommended course\'s topic, through a tracked link that records the visit', async () => {
+    const card = await recommendCard();
+    const room = card.body.find((block) => block.id === 'room') as { items: Record<string, unknown>[] } | undefined;
+    assert.ok(room, 'a room is suggested');
+    assert.match(String(room.items[0]!.text), /^🎧 A viewing room on these topics: /);
+    const url = ((room.items[1]!.actions as Action[])[0]!).url!;
+    assert.match(url, /\/r\/room\/[\w.-]+\?t=/);
+    const followed = await fetch(local(url), { redirect: 'manual' });
+    assert.equal(followed.status, 302);
+    assert.ok((await usageLines()).some((line) => line.includes('"room.visited"')), 'the visit is recorded');
   });
 
   it('records nothing for a HEAD request, a tampered token or no token, and 404s an unknown item', async () => {

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { createErrorCard } from '../../cards/help-card';
 import { createSettingsCard, SETTINGS_VERBS } from '../../cards/settings-card';
 import type { Language } from '../../domain/catalog';
-import { REMINDER_CHOICES_MS } from '../../domain/reminder-schedule';
-import type { PersonalSettings, SettingsService } from '../../services/settings-service';
+import { InvalidSettingsError, type SettingsService } from '../../services/settings-service';
 import { languageOfActivity, personOf } from '../activity';
 import { sendCard } from '../send';
 import type { CommandHandler } from './personal-commands';
@@ -20,14 +19,12 @@ const saveData = z.object({
   weeklyDigest: z.enum(['true', 'false']).optional(),
 }).loose();
 
-const CHOICES = new Set<number>(REMINDER_CHOICES_MS);
-
 /** `settings` / `paramètres`: the person's settings card. */
 export function settingsCommand(settings: SettingsService): CommandHandler {
   return async (context: TurnContext, language: Language) => {
     const person = personOf(context.activity);
     if (!person) return sendCard(context, createErrorCard(language));
-    await sendCard(context, await settingsCard(settings, await settings.view(person), language, false));
+    await sendCard(context, createSettingsCard({ language, ...(await settings.view(person)), saved: false }));
   };
 }
 
@@ -37,25 +34,19 @@ export function registerSettingsRoutes(app: Application<TurnState>, settings: Se
     const language = languageOfActivity(context.activity);
     const person = personOf(context.activity);
     const parsed = saveData.safeParse(data);
-    const offsets = parsed.success ? parseOffsets(parsed.data.reminderOffsets) : undefined;
-    if (!person || !parsed.success || !offsets) return createErrorCard(language) as never;
-    const saved = await settings.save(person, {
-      reminderOffsetsMs: offsets,
-      interests: splitList(parsed.data.interests),
-      weeklyDigest: parsed.data.weeklyDigest === 'true',
-    });
-    return (await settingsCard(settings, saved, language, true)) as never;
+    if (!person || !parsed.success) return createErrorCard(language) as never;
+    try {
+      const saved = await settings.save(person, {
+        reminderOffsetsMs: splitList(parsed.data.reminderOffsets).map(Number),
+        interests: splitList(parsed.data.interests),
+        weeklyDigest: parsed.data.weeklyDigest === 'true',
+      });
+      return createSettingsCard({ language, ...saved, saved: true }) as never;
+    } catch (error) {
+      if (error instanceof InvalidSettingsError) return createErrorCard(language) as never;
+      throw error;
+    }
   });
-}
-
-async function settingsCard(settings: SettingsService, view: PersonalSettings, language: Language, saved: boolean) {
-  return createSettingsCard({ language, ...view, topicChoices: await settings.topicChoices(), saved });
-}
-
-/** Only the offered choices are accepted; anything else makes the whole input invalid. */
-function parseOffsets(text: string | undefined): number[] | undefined {
-  const values = splitList(text).map(Number);
-  return values.every((value) => CHOICES.has(value)) ? values : undefined;
 }
 
 function splitList(text: string | undefined): string[] {

@@ -1,8 +1,7 @@
 import { noticeKeys } from '../domain/notices';
 import type { UserRecord } from '../domain/people';
 import type { Clock, Log, NoticeQueue, UserRepository } from '../domain/ports';
-import { digestWeekDue } from '../domain/recommendation/digest';
-import { isPersonalReason } from '../domain/recommendation/recommend';
+import { DIGEST_SIZE, digestPicks, digestWeekDue } from '../domain/recommendation/digest';
 import type { RecommendationService } from './recommendation-service';
 
 const PAGE = 200;
@@ -46,7 +45,7 @@ export class DigestService {
 
   private async enqueueFor(user: UserRecord, due: { week: string; dueAt: Date }): Promise<boolean> {
     const person = { userId: user.userId, tenantId: user.tenantId };
-    const picks = (await this.deps.recommendations.recommend(person, 5, user.preferences.locale)).filter((pick) => isPersonalReason(pick.reason));
+    const picks = digestPicks(await this.deps.recommendations.recommend(person, DIGEST_SIZE, user.preferences.locale));
     if (picks.length === 0) return false;
     return this.deps.notices.enqueue({
       key: noticeKeys.digest(person, due.week),

@@ -14,6 +14,8 @@ import type { SessionLinks } from './session-links';
 /** Composes a weekly digest for one person (the recommendation service), or undefined when there is nothing worth sending. */
 export interface DigestComposer {
   digestFor(person: Person, courseIds: readonly string[], language: Language): Promise<RecommendationsView | undefined>;
+  /** Told once the digest went out. */
+  digestShown(person: Person, view: RecommendationsView): Promise<void>;
 }
 
 export interface NoticeDeliveryDependencies {
@@ -88,6 +90,10 @@ export class NoticeDeliveryService {
       feed: { previewText: first.title, templateParameters: [{ name: 'title', value: first.title }], webUrl: this.deps.appLink },
     });
     this.deps.log.info({ kind: 'recommendations.digest', channel, attempts }, 'notice delivered');
+    await this.deps.digests.digestShown(person, view).catch((error: unknown) => {
+      // The digest is delivered; a lost 'shown' record only weakens what recommendations learn from it.
+      this.deps.log.error({ err: error }, 'could not record what a digest showed');
+    });
     return 'sent';
   }
 

@@ -2,6 +2,7 @@ import type { RecommendationItemView, RecommendationNotice, RecommendationsView,
 import type { Course, Language } from '../domain/catalog';
 import type { Person, UserRecord } from '../domain/people';
 import type { CatalogVersionRepository, Clock, CourseRepository, Log, RoomRepository, SessionRepository, UsageAggregateRepository, UserRepository } from '../domain/ports';
+import { digestPicks } from '../domain/recommendation/digest';
 import type { RecommendationReason } from '../domain/recommendation/reasons';
 import { recommend, sourcesToRead } from '../domain/recommendation/recommend';
 import { parseItemKey } from '../domain/recommendation/signals';
@@ -73,10 +74,14 @@ export class RecommendationService {
    */
   async digestFor(person: Person, courseIds: readonly string[], language: Language): Promise<RecommendationsView | undefined> {
     const { picks, user } = await this.compute(person, 4 * RECOMMENDATION_LIMIT, language);
-    const queued = picks.filter(({ course }) => courseIds.includes(course.id)).slice(0, RECOMMENDATION_LIMIT);
+    const queued = digestPicks(picks.filter(({ course }) => courseIds.includes(course.id)));
     if (queued.length === 0) return undefined;
-    await Promise.all(queued.map(({ course }) => this.deps.usage.record({ ...person, kind: 'recommendation.shown', itemType: 'course', itemId: course.id })));
     return this.view(person, user, queued, language, 'digest');
+  }
+
+  /** Records what a delivered digest showed (after the send, so a retried delivery records it once). */
+  async digestShown(person: Person, view: RecommendationsView): Promise<void> {
+    await Promise.all(view.items.map((item) => this.deps.usage.record({ ...person, kind: 'recommendation.shown', itemType: 'course', itemId: item.courseId })));
   }
 
   private async compute(person: Person, limit: number, fallbackLanguage: Language | undefined) {

@@ -29,7 +29,7 @@ const SEEDED_ARE_BOOKED: BookingDirectory = {
   upcomingSessionIdsOf: async () => [],
 };
 /** The rig delivers session notices; digests are the recommendation tests' concern. */
-const NO_DIGESTS: DigestComposer = { digestFor: async () => undefined };
+const NO_DIGESTS: DigestComposer = { digestFor: async () => undefined, digestShown: async () => undefined };
 
 /**
  * The delivery half of the app over a real store, without HTTP: the same composition main.ts uses

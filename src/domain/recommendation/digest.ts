@@ -1,3 +1,5 @@
+import type { RecommendationReason } from './reasons';
+import { isPersonalReason } from './recommend';
 const DAY_MS = 86_400_000;
 /** Digests go out on Mondays from 08:00 UTC (morning across Europe), enqueued during the next 24 hours. */
 const SEND_HOUR_UTC = 8;
@@ -24,4 +26,16 @@ export function digestWeekDue(now: Date): { week: string; dueAt: Date } | undefi
   const opensAt = monday + SEND_HOUR_UTC * 3_600_000;
   if (now.getTime() < opensAt || now.getTime() >= opensAt + WINDOW_MS) return undefined;
   return { week: isoWeek(now), dueAt: now };
+}
+
+/** How many courses a digest carries at most. */
+export const DIGEST_SIZE = 5;
+
+/**
+ * What a digest may carry: only picks grounded in the person's own usage or interests (nothing
+ * promotional, no "popular with colleagues"), at most DIGEST_SIZE. Applied when the digest is queued
+ * and again when it is delivered, since today's reasons may differ from Monday's.
+ */
+export function digestPicks<T extends { readonly reason: RecommendationReason }>(picks: readonly T[]): T[] {
+  return picks.filter((pick) => isPersonalReason(pick.reason)).slice(0, DIGEST_SIZE);
 }

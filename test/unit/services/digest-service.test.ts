@@ -54,6 +54,11 @@ describe('weekly digest', () => {
     const digest = await f.recommendations.digestFor(alex, courseIds, 'en');
     assert.equal(digest?.occasion, 'digest');
     assert.deepEqual(digest?.items.map((i) => i.courseId), courseIds);
+    assert.ok(digest!.items.every((item) => item.reason.kind === 'history' || item.reason.kind === 'interest'), 'only personal reasons');
+    const shown = async () => (await f.store.usage.listFor(alex)).filter((record) => record.kind === 'recommendation.shown').length;
+    assert.equal(await shown(), 0, 'composing a digest records nothing: a retried delivery would count twice');
+    await f.recommendations.digestShown(alex, digest!);
+    assert.equal(await shown(), courseIds.length);
     for (const id of courseIds) await f.usage.record({ ...alex, kind: 'course.viewed', itemType: 'course', itemId: id });
     assert.equal(await f.recommendations.digestFor(alex, courseIds, 'en'), undefined);
   });

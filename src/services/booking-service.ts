@@ -41,7 +41,11 @@ export class BookingService {
         return { outcome: { kind, changed: true }, view: this.present(person, snapshot!, now) };
       }
       const outcome = explainUnappliedBooking(sessionId, snapshot, now);
-      if (outcome !== 'retry') return { outcome, view: this.present(person, snapshot!, now) };
+      if (outcome === 'retry') continue;
+      // Booking again while booked changes nothing, but plans the reminders again (idempotent by key):
+      // it repairs a seat whose reminders could not be queued when it was taken.
+      if (outcome.kind === 'booked') await this.tellReminders('booked', () => this.deps.reminders.bookingConfirmed(person, snapshot!.session), sessionId);
+      return { outcome, view: this.present(person, snapshot!, now) };
     }
     throw new BookingError('BOOKING_CONTENDED', sessionId);
   }
@@ -143,8 +147,8 @@ export class BookingService {
   }
 
   /**
-   * The seat is decided either way; a failure to plan its notices is logged as an error for operators
-   * (the planner's writes are idempotent, so a later booking action or a retry repairs them).
+   * The seat is decided either way; a failure to plan its notices is logged as an error for operators.
+   * The planner's writes are idempotent, so pressing Book again while booked repairs the reminders.
    */
   private async tellReminders(event: 'booked' | 'cancelled' | 'promoted', plan: () => Promise<void>, sessionId: string): Promise<void> {
     try {

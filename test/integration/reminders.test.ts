@@ -79,6 +79,13 @@ describe('reminders and notices', () => {
     assert.deepEqual(await drainAt(new Date(START.getTime() - 10 * M)), [], 'each reminder once');
   });
 
+  it('plans the reminders again when a booked person presses Book once more (repairs reminders lost at booking)', async () => {
+    await cardAction('session.book', ALEX);
+    await test.app.delivery.planner.bookingCancelled(person(ALEX), 's-r1'); // as if queueing them had failed
+    await cardAction('session.book', ALEX);
+    assert.deepEqual((await drainAt(new Date(START.getTime() - 15 * M))).map(title).at(-1), 'Reminder: your session starts in 15 minutes');
+  });
+
   it('says the time really left when a reminder goes out late (the app was down)', async () => {
     await cardAction('session.book', ALEX);
     const [late] = await drainAt(new Date(START.getTime() - 2 * H));

@@ -1,3 +1,4 @@
+import { cardDateTime } from '../cards/format';
 import { createNoticeCard, describeOffset } from '../cards/notice-card';
 import { createRecommendationCard, type RecommendationsView } from '../cards/recommendation-card';
 import { languageOf } from '../cards/render';
@@ -118,7 +119,8 @@ export class NoticeDeliveryService {
       title = soon ? strings.startingSoonTitle : fill(strings.reminderTitle, values);
       preview = fill(soon ? strings.feedStartingSoon : strings.feedReminder, values);
     } else if (payload.kind === 'session.moved') {
-      [title, text, preview] = [strings.movedTitle, fill(strings.movedText, { was: formatUtc(payload.previousStartsAt) }), fill(strings.feedMoved, values)];
+      // In the card, the reader's client formats the time in their own zone; the feed text can only say UTC.
+      [title, text, preview] = [strings.movedTitle, fill(strings.movedText, { was: cardDateTime(payload.previousStartsAt) }), fill(strings.feedMoved, values)];
     } else if (payload.kind === 'session.cancelled') {
       [title, text, preview] = [strings.cancelledTitle, strings.cancelledText, fill(strings.feedCancelled, values)];
     } else {

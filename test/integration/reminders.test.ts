@@ -127,6 +127,7 @@ describe('reminders and notices', () => {
     await importCatalog([sessionRecord('s-r1', moved, { capacity: 1 })]);
     const notices = await drainAt(clock.now());
     assert.deepEqual(notices.map(title), ['Your session has moved', 'Your session has moved']);
+    assert.match(JSON.stringify(notices[0]), /It was planned for \{\{DATE\(2026-12-03T12:00:00Z, SHORT\)\}\}/, 'the old time in the reader\'s own time zone');
     assert.deepEqual(connector.delivered.map((d) => d.conversationId).sort(), [`a:personal-${ALEX.id}`, `a:personal-${BLAIR.id}`]);
     assert.deepEqual(await drainAt(new Date(START.getTime() - 15 * M)), [], 'no reminder for the old time');
     assert.deepEqual((await drainAt(new Date(moved.getTime() - 24 * H))).map(title), ['Reminder: your session starts in 1 day']);

@@ -62,7 +62,8 @@ export function decideRetry(error: DeliveryError, attempts: number, policy: Retr
   return { action: 'retry', delayMs: backoff(attempts, policy, random), countsAsAttempt: true };
 }
 
-function backoff(attempts: number, policy: RetryPolicy, random: number): number {
+/** Exponential backoff with full jitter (`random` in [0, 1)), never under half the base delay. */
+export function backoff(attempts: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   return Math.max(policy.baseDelayMs / 2, Math.floor(random * ceiling));
 }

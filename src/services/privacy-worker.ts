@@ -1,3 +1,4 @@
+import { backoff } from '../domain/delivery';
 import { PRIVACY_JOB_KINDS } from '../domain/notices';
 import type { Clock, Log } from '../domain/ports';
 import type { ClaimedDelivery, DeliveryJobs } from '../domain/privacy-ports';
@@ -5,7 +6,8 @@ import type { PersonSyncService } from './person-sync-service';
 import type { PrivacyService } from './privacy-service';
 
 const LEASE_MS = 60_000;
-const MAX_BACKOFF_MS = 3_600_000;
+/** Privacy work is never given up: it backs off from a minute up to an hour between attempts. */
+const PRIVACY_RETRY = { baseDelayMs: 60_000, maxDelayMs: 3_600_000 };
 
 /**
  * Runs the privacy kinds of the delivery queue: `crm.sync` (a contact update that failed) and
@@ -48,10 +50,7 @@ export class PrivacyWorker {
     await this.running;
   }
 
-  /**
-   * Does one claimed item and deletes it; throws to have it retried. This is what the delivery
-   * scheduler calls for the `crm.sync` and `privacy.erase` kinds.
-   */
+  /** Does one claimed `crm.sync` or `privacy.erase` item and deletes it; throws to have it retried. */
   async handle(job: ClaimedDelivery): Promise<void> {
     if (job.payload.kind === 'privacy.erase') await this.deps.privacy.resumeErasure(job);
     else if (job.payload.kind === 'crm.sync') {
@@ -65,7 +64,7 @@ export class PrivacyWorker {
     try {
       await this.handle(job);
     } catch (error) {
-      const delay = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.min(job.attempts - 1, 10)) * (0.8 + 0.4 * (this.deps.random ?? Math.random)());
+      const delay = backoff(job.attempts, PRIVACY_RETRY, (this.deps.random ?? Math.random)());
       const dueAt = new Date(this.deps.clock.now().getTime() + delay);
       this.deps.log.warn({ err: error, kind: job.payload.kind, attempts: job.attempts }, 'queued privacy work failed; retrying later');
       await this.deps.jobs.retryLater(job.key, dueAt, error instanceof Error ? error.name : 'Error');

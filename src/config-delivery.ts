@@ -1,3 +1,4 @@
+import { readBoolean, type Read } from './config-read';
 import { parseDuration } from './domain/duration';
 
 /** Proactive delivery settings (issue #6), part of Config; each field names its variable and default. */
@@ -31,7 +32,6 @@ export interface DeliveryConfig {
   readonly conversationWindows: readonly { readonly points: number; readonly windowMs: number }[];
 }
 
-type Read = (name: string) => string | undefined;
 
 export function readDeliveryConfig(read: Read, problems: string[]): DeliveryConfig {
   const duration = (name: string, fallback: string, min: number) => {
@@ -46,10 +46,8 @@ export function readDeliveryConfig(read: Read, problems: string[]): DeliveryConf
     if (!Number.isFinite(n) || n < min) problems.push(`${name} must be a number of at least ${min} (got "${value}")`);
     return n;
   };
-  const enabled = read('SCHEDULER_ENABLED')?.toLowerCase() ?? 'true';
-  if (!['true', 'false'].includes(enabled)) problems.push(`SCHEDULER_ENABLED must be "true" or "false" (got "${enabled}")`);
   return {
-    schedulerEnabled: enabled !== 'false',
+    schedulerEnabled: readBoolean('SCHEDULER_ENABLED', read, problems, true),
     leaseMs: duration('DELIVERY_LEASE', '60s', 1_000),
     pollMs: duration('SCHEDULER_POLL', '1s', 10),
     concurrency: Math.floor(count('SCHEDULER_CONCURRENCY', 64, 1)),

@@ -1,4 +1,5 @@
 import { readDeliveryConfig, type DeliveryConfig } from './config-delivery';
+import { readBoolean, type Read } from './config-read';
 import { parseDuration } from './domain/duration';
 
 export type NotifyChannel = 'chat' | 'feed' | 'auto';
@@ -107,7 +108,6 @@ export function loadConfig(env: Env = process.env): Config {
   return Object.freeze(config);
 }
 
-type Read = (name: string) => string | undefined;
 
 function readPort(value: string | undefined, problems: string[]): number {
   if (value === undefined) return 3978;
@@ -132,14 +132,6 @@ function readBot(read: Read, problems: string[]): Config['bot'] {
   if (!tenantId) problems.push('BOT_ID is set but BOT_TENANT_ID is not: the bot is single-tenant, set the Entra tenant id (a GUID)');
   else if (!GUID.test(tenantId)) problems.push(`BOT_TENANT_ID must be the Entra tenant id, a GUID (got "${tenantId}")`);
   return { id, password: password ?? '', tenantId: tenantId ?? '' };
-}
-
-function readBoolean(name: string, read: Read, problems: string[]): boolean {
-  const value = read(name)?.toLowerCase();
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  problems.push(`${name} must be "true" or "false" (got "${value}")`);
-  return false;
 }
 
 function readGuid(name: string, read: Read, problems: string[]): string | undefined {

@@ -12,8 +12,9 @@ export class DuplicateKeyError extends Error {
 
 /**
  * An equality index over one or more fields: enforces `unique` and lets the collection find candidates
- * for `{ field: value }` filters without scanning. Array or object values make it multikey, which we
- * do not plan with (MongoDB indexes each element; we fall back to a scan rather than get that wrong).
+ * for `{ field: value }` filters without scanning. Array or object values, or a path that goes through
+ * an array (`booked.key` over `booked: [{ key }]`), make it multikey, which we do not plan with
+ * (MongoDB indexes each element; we fall back to a scan rather than get that wrong).
  */
 export class EqualityIndex {
   private readonly entries = new Map<string, Set<string>>();
@@ -28,9 +29,10 @@ export class EqualityIndex {
 
   /** The index key of a document, or undefined when a sparse index skips it. */
   keyOf(doc: StoredDocument): string | undefined {
-    const values = this.fields.map((field) => readPath(doc, field));
+    const reads = this.fields.map((field) => readPath(doc, field));
+    const values = reads.map((read) => read.value);
     if (this.sparse && values.every((value) => value === undefined)) return undefined;
-    if (values.some((value) => Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date)))) this.multikey = true;
+    if (reads.some((read) => read.throughArray || (isPlainObject(read.value) && !(read.value instanceof Date)))) this.multikey = true;
     return values.map(valueKey).join('|');
   }
 
@@ -73,13 +75,18 @@ export class EqualityIndex {
   }
 }
 
-export function readPath(doc: unknown, path: string): unknown {
+/**
+ * The value at a dotted path, and whether the walk met an array on the way or at the end: there
+ * MongoDB matches (and indexes) every element, which one key per document cannot represent.
+ */
+function readPath(doc: unknown, path: string): { value: unknown; throughArray: boolean } {
   let current: unknown = doc;
   for (const part of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    if (Array.isArray(current)) return { value: undefined, throughArray: true };
+    if (typeof current !== 'object' || current === null) return { value: undefined, throughArray: false };
     current = (current as Record<string, unknown>)[part];
   }
-  return current;
+  return { value: current, throughArray: Array.isArray(current) };
 }
 
 function valueKey(value: unknown): string {

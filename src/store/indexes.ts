@@ -11,6 +11,10 @@ export interface IndexDefinition {
 /** Every index the app relies on, created at start-up on either engine. */
 export const INDEXES: IndexDefinition[] = [
   { collection: 'sessions', keys: { startsAt: 1 }, name: 'sessions_startsAt' },
+  // A person's seats and waitlist places (their bookings, is-booked checks, forgetting them). Multikey:
+  // MongoDB uses them; the embedded engine scans such filters (its indexes are not multikey).
+  { collection: 'sessions', keys: { 'booked.key': 1 }, name: 'sessions_booked_key' },
+  { collection: 'sessions', keys: { 'waitlist.key': 1 }, name: 'sessions_waitlist_key' },
   { collection: 'users', keys: { email: 1 }, name: 'users_email' },
   { collection: 'users', keys: { tenantId: 1 }, name: 'users_tenant' },
   { collection: 'users', keys: { 'preferences.weeklyDigest': 1, _id: 1 }, name: 'users_weekly_digest' },

@@ -24,14 +24,12 @@ export class EqualityIndex {
     readonly name: string,
     readonly fields: readonly string[],
     readonly unique: boolean,
-    private readonly sparse: boolean,
   ) {}
 
-  /** The index key of a document, or undefined when a sparse index skips it. */
-  keyOf(doc: StoredDocument): string | undefined {
+  /** The index key of a document (a missing field counts as null, as in MongoDB). */
+  keyOf(doc: StoredDocument): string {
     const reads = this.fields.map((field) => readPath(doc, field));
     const values = reads.map((read) => read.value);
-    if (this.sparse && values.every((value) => value === undefined)) return undefined;
     if (reads.some((read) => read.throughArray || (isPlainObject(read.value) && !(read.value instanceof Date)))) this.multikey = true;
     return values.map(valueKey).join('|');
   }
@@ -39,16 +37,13 @@ export class EqualityIndex {
   /** Throws when `doc` would collide with another document on a unique index. */
   check(doc: StoredDocument, collection: string): void {
     if (!this.unique) return;
-    const key = this.keyOf(doc);
-    if (key === undefined) return;
-    const holders = this.entries.get(key);
+    const holders = this.entries.get(this.keyOf(doc));
     const id = idKey(doc._id);
     if (holders && [...holders].some((holder) => holder !== id)) throw new DuplicateKeyError(collection, this.name);
   }
 
   add(doc: StoredDocument): void {
     const key = this.keyOf(doc);
-    if (key === undefined) return;
     let holders = this.entries.get(key);
     if (!holders) this.entries.set(key, (holders = new Set()));
     holders.add(idKey(doc._id));
@@ -56,7 +51,6 @@ export class EqualityIndex {
 
   remove(doc: StoredDocument): void {
     const key = this.keyOf(doc);
-    if (key === undefined) return;
     const holders = this.entries.get(key);
     holders?.delete(idKey(doc._id));
     if (holders?.size === 0) this.entries.delete(key);
@@ -64,7 +58,7 @@ export class EqualityIndex {
 
   /** Ids that may match a filter with plain equality on every indexed field, or undefined if unusable. */
   candidates(filter: Record<string, unknown>): Set<string> | undefined {
-    if (this.multikey || this.sparse) return undefined;
+    if (this.multikey) return undefined;
     const values: unknown[] = [];
     for (const field of this.fields) {
       const value = filter[field];

@@ -20,11 +20,9 @@ export const INDEXES: IndexDefinition[] = [
   { collection: 'usage', keys: { userId: 1, tenantId: 1 }, name: 'usage_person' },
   // The usage report selects records by kind (StoreUsageReport.weeklyCounts); nothing queries by item.
   { collection: 'usage', keys: { kind: 1 }, name: 'usage_kind' },
+  // Claims (status, then due time); its `status` prefix also serves counts and lists by status.
   { collection: 'deliveries', keys: { status: 1, dueAt: 1 }, name: 'deliveries_due' },
   { collection: 'deliveries', keys: { userId: 1, tenantId: 1 }, name: 'deliveries_person' },
-  // The embedded engine narrows scans with equality indexes only: this keeps a claim from reading
-  // every delivered item. (A claim's read-back goes by `_id: { $in }` on both engines.)
-  { collection: 'deliveries', keys: { status: 1 }, name: 'deliveries_status' },
 ];
 
 export async function ensureIndexes(db: StoreDatabase, indexes: readonly IndexDefinition[] = INDEXES): Promise<void> {

@@ -66,6 +66,30 @@ describe('collection contract', () => {
       assert.equal(await sessions.countDocuments({ 'booked.key': 'k1' }), 0);
     });
 
+    it('finds the same documents by the leading fields of a compound index as without it', async () => {
+      const queue = db.collection<{ _id: string; status: string; dueAt: Date; note?: string }>('queue');
+      const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
+      await queue.insertMany([
+        { _id: 'a', status: 'pending', dueAt: at(5) }, { _id: 'b', status: 'done', dueAt: at(1) },
+        { _id: 'c', status: 'pending', dueAt: at(1), note: 'x|y' }, { _id: 'd', status: 'dead', dueAt: at(5) },
+      ]);
+      const reads = async () => [
+        (await queue.find({ status: 'pending' }, { sort: { dueAt: 1 } }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'pending', dueAt: { $lte: at(2) } }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'done', dueAt: at(1) }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'pending', note: 'x|y' }).toArray()).map((doc) => doc._id),
+        await queue.countDocuments({ status: 'gone' }),
+      ];
+      const without = await reads();
+      assert.deepEqual(without, [['c', 'a'], ['c'], ['b'], ['c'], 0]);
+      await queue.createIndex({ status: 1, dueAt: 1 }, { name: 'queue_due' });
+      await queue.createIndex({ status: 1, note: 1 }, { name: 'queue_note' });
+      assert.deepEqual(await reads(), without);
+      await queue.updateOne({ _id: 'a' }, { $set: { status: 'done' } });
+      assert.deepEqual((await queue.find({ status: 'pending' }).toArray()).map((doc) => doc._id), ['c']);
+      assert.deepEqual((await queue.find({ status: 'done' }, { sort: { _id: 1 } }).toArray()).map((doc) => doc._id), ['a', 'b']);
+    });
+
     it('upserts from the filter and applies $setOnInsert only on insert', async () => {
       await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['new'] }, $inc: { count: 1 } }, { upsert: true });
       await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['again'] }, $inc: { count: 1 } }, { upsert: true });

@@ -186,10 +186,13 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((value) => typeof value === 'string' || typeof value === 'number')) {
       return ids.map((value) => this.documents.get(idKey(value))).filter((doc): doc is StoredDocument => doc !== undefined);
     }
+    // The index that narrows most, as a query planner would pick it.
+    let fewest: Set<string> | undefined;
     for (const index of this.indexes.values()) {
       const ids = index.candidates(filter);
-      if (ids) return [...ids].map((key) => this.documents.get(key)).filter((doc): doc is StoredDocument => doc !== undefined);
+      if (ids && (!fewest || ids.size < fewest.size)) fewest = ids;
     }
+    if (fewest) return [...fewest].map((key) => this.documents.get(key)).filter((doc): doc is StoredDocument => doc !== undefined);
     return [...this.documents.values()];
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Notice } from '../../src/domain/notices';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
-import { storeEngines } from '../helpers/store';
+import { forEachEngine } from '../helpers/databases';
 
 const T0 = new Date('2026-12-01T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -13,8 +13,8 @@ function reminder(person = alex, sessionId = 's-1', offsetMs = 900_000, dueAt = 
   return { key: `reminder:${sessionId}:0:${offsetMs}:${person.tenantId}:${person.userId}`, person, dueAt, payload: { kind: 'session.reminder', sessionId, offsetMs, startsAt: at(offsetMs) } };
 }
 
-for (const engine of storeEngines()) {
-  describe(`delivery queue (${engine.name})`, () => {
+describe('delivery queue', () => {
+  forEachEngine((engine) => {
     let db: StoreDatabase;
     let store: Store;
     beforeEach(async () => {
@@ -100,4 +100,4 @@ for (const engine of storeEngines()) {
       assert.deepEqual(left.sort(), [reminder(alex, 's-10', 1).key, reminder(blair, 's-1', 1).key].sort());
     });
   });
-}
+});

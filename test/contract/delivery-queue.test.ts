@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Notice } from '../../src/domain/notices';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
+import { createPrivacyStore, type PrivacyStore } from '../../src/store/privacy-store';
 import { forEachEngine } from '../helpers/databases';
 
 const T0 = new Date('2026-12-01T09:00:00Z');
@@ -17,9 +18,11 @@ describe('delivery queue', () => {
   forEachEngine((engine) => {
     let db: StoreDatabase;
     let store: Store;
+    let privacyStore: PrivacyStore;
     beforeEach(async () => {
       db = await engine.open();
       store = createStore(db, () => T0);
+      privacyStore = createPrivacyStore(db);
     });
     afterEach(() => db.close());
 
@@ -88,6 +91,23 @@ describe('delivery queue', () => {
       assert.equal(await store.deliveryAdmin.retryDead(at(1), dead[0]!.ref), 1);
       assert.equal(await store.deliveryAdmin.retryDead(at(1)), 1);
       assert.equal((await store.deliveries.claimDue('a', at(1), 10, 60_000)).length, 2);
+    });
+
+    it('retries a privacy job later, lists it as failing and unleased, and leaves it to the privacy worker alone', async () => {
+      const job: Notice = { key: `crm.sync:${alex.tenantId}:${alex.userId}`, person: alex, dueAt: T0, payload: { kind: 'crm.sync' } };
+      await store.deliveries.enqueue(job);
+      const claimed = await privacyStore.deliveryJobs.claimDue(['crm.sync'], T0, 60_000);
+      assert.equal(claimed?.key, job.key);
+      assert.equal((await store.deliveryAdmin.list('pending', T0))[0]?.leased, true);
+      await privacyStore.deliveryJobs.retryLater(job.key, at(5_000), 'CRM_UNAVAILABLE: intercom 503');
+      const failing = await store.deliveryAdmin.list('failing', T0);
+      assert.deepEqual(failing.map((row) => [row.kind, row.attempts, row.lastError, row.leased]), [['crm.sync', 1, 'CRM_UNAVAILABLE: intercom 503', false]]);
+      assert.deepEqual((await store.deliveryAdmin.list('pending', at(5_000))).map((row) => [row.kind, row.dueAt, row.leased]), [['crm.sync', at(5_000), false]]);
+      assert.equal((await store.deliveryAdmin.summary(T0)).failing, 1);
+      assert.deepEqual(await store.deliveries.claimDue('a', at(5_000), 10, 60_000), [], 'the notice scheduler never claims privacy jobs');
+      assert.equal(await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(4_999), 60_000), undefined, 'not before its new due time');
+      assert.equal((await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(5_000), 60_000))?.attempts, 2);
+      assert.equal(await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(6_000), 60_000), undefined, 'leased again, to one worker');
     });
 
     it("cancels only that person's pending items for that prefix", async () => {

@@ -1,5 +1,5 @@
 import { seatsOpenToNewcomers, type BookingSnapshot, type ViewerPlace } from '../../domain/booking';
-import type { Session, SessionChange } from '../../domain/catalog';
+import { MAX_SESSION_MINUTES, type Session, type SessionChange } from '../../domain/catalog';
 import type { BookingDirectory } from '../../domain/delivery-ports';
 import type { Person } from '../../domain/people';
 import type { BookingRepository, SeatCounter } from '../../domain/ports';
@@ -107,8 +107,8 @@ export class StoreBookingRepository implements BookingRepository, SeatCounter, B
 
   async listHeldBy(person: Person, now: Date): Promise<BookingSnapshot[]> {
     const key = personKey(person);
-    // Sessions last at most 8 hours (catalogue schema), so anything that started earlier has ended.
-    const earliestStart = new Date(now.getTime() - 8 * 3_600_000);
+    // Anything that started longer ago than the longest a session lasts has ended.
+    const earliestStart = new Date(now.getTime() - MAX_SESSION_MINUTES * 60_000);
     const docs = await this.sessions
       .find({ $or: [{ 'booked.key': key }, { 'waitlist.key': key }], startsAt: { $gte: earliestStart } }, { sort: { startsAt: 1, _id: 1 } })
       .toArray();

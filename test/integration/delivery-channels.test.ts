@@ -100,7 +100,7 @@ describe('delivery channels with Graph', function () {
     connector.refuse(graph.chatIdOf(person.userId), { status: 403, body: { error: { code: 'Forbidden', subCode: 'MessageWritesBlocked' } } });
     instance.scheduler.start();
     await eventually(async () => (await summary()).dead === 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await instance.scheduler.stop(); // lets any send still in flight land before we count
     const [dead] = await rig.store.deliveryAdmin.list('dead', new Date());
     assert.match(dead!.lastError!, /BLOCKED: .*blocked the app/);
     assert.equal(dead!.attempts, 1, 'not retried');

@@ -15,6 +15,7 @@ import { LinkSigner } from '../../src/services/signed-links';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, openDatabase, type Store } from '../../src/store/open-store';
 import { LogCapture } from './log-capture';
+import { UNREACHABLE_SERVICES } from './offline';
 import { makeTempDir } from './temp-dir';
 
 export const RIG_TENANT = '11111111-2222-3333-4444-555555555555';
@@ -41,7 +42,7 @@ export class DeliveryRig {
   ) {}
 
   static async start(env: Record<string, string>, options: { clock?: Clock; bookings?: BookingDirectory; logs?: boolean } = {}): Promise<DeliveryRig> {
-    const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...env });
+    const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...UNREACHABLE_SERVICES, ...env });
     const logs = options.logs === false ? undefined : new LogCapture();
     const log = createRootLogger({ level: config.logLevel, destination: logs });
     const clock = options.clock ?? systemClock;

@@ -38,7 +38,7 @@ const MAX_PROMOTION_ATTEMPTS = 20_000;
  * rule), which MongoDB and the embedded engine both apply atomically: N seats never hold more than N
  * people, whatever the concurrency, with no transaction. Filters use only `$expr`/`$size`/`$ifNull`,
  * `$exists` on array positions and `$ne` on array fields, which mingo evaluates as MongoDB does
- * (test/contract/booking-repository.test.ts runs them on both engines).
+ * (test/contract/booking.contract.test.ts runs them on both engines).
  */
 export class StoreBookingRepository implements BookingRepository, SeatCounter, BookingDirectory {
   constructor(private readonly sessions: StoreCollection<BookableSessionDocument>) {}

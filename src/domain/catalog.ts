@@ -6,6 +6,12 @@ export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 
 export type SessionStatus = 'scheduled' | 'cancelled';
 
+/**
+ * The longest a session lasts. The catalogue import refuses longer ones, and queries rely on it: a
+ * session that started longer ago than this has ended.
+ */
+export const MAX_SESSION_MINUTES = 480;
+
 /** A live group session as the provider publishes it in the catalogue. */
 export interface Session {
   readonly id: string;

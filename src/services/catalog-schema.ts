@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOG_ID, LANGUAGES, type Course, type Room, type Session } from '../domain/catalog';
+import { CATALOG_ID, LANGUAGES, MAX_SESSION_MINUTES, type Course, type Room, type Session } from '../domain/catalog';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const topics = z.array(text(40).transform((topic) => topic.toLowerCase())).min(1, 'needs at least one topic').max(12, 'at most 12 topics');
@@ -15,7 +15,7 @@ export const sessionRecordSchema = z.object({
   topics,
   facilitator: text(120),
   startsAt: instant,
-  durationMinutes: z.number().int().min(5).max(480),
+  durationMinutes: z.number().int().min(5).max(MAX_SESSION_MINUTES),
   capacity: z.number().int().min(1).max(10_000),
   language: z.enum(LANGUAGES as [Session['language'], ...Session['language'][]]),
   joinUrl: httpsUrl,

@@ -1,6 +1,6 @@
 import type {
   AggregateOptions, BulkWriteOptions, CountDocumentsOptions, DeleteOptions, DeleteResult, Document, Filter,
-  FindOneAndDeleteOptions, FindOneAndUpdateOptions, FindOptions, IndexSpecification, InsertManyResult,
+  FindOneAndUpdateOptions, FindOptions, IndexSpecification, InsertManyResult,
   InsertOneResult, OptionalUnlessRequiredId, UpdateFilter, UpdateOptions, UpdateResult, WithId,
 } from 'mongodb';
 
@@ -19,11 +19,10 @@ export interface StoreCollection<T extends Document> {
   updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOptions): Promise<UpdateResult<T>>;
   updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOptions): Promise<UpdateResult<T>>;
   findOneAndUpdate(filter: Filter<T>, update: UpdateFilter<T>, options: FindOneAndUpdateOptions): Promise<WithId<T> | null>;
-  findOneAndDelete(filter: Filter<T>, options: FindOneAndDeleteOptions): Promise<WithId<T> | null>;
   deleteOne(filter: Filter<T>, options?: DeleteOptions): Promise<DeleteResult>;
   deleteMany(filter: Filter<T>, options?: DeleteOptions): Promise<DeleteResult>;
   aggregate<R extends Document = Document>(pipeline: Document[], options?: AggregateOptions): { toArray(): Promise<R[]> };
-  createIndex(keys: IndexSpecification, options?: { unique?: boolean; name?: string; sparse?: boolean }): Promise<string>;
+  createIndex(keys: IndexSpecification, options?: { unique?: boolean; name?: string }): Promise<string>;
 }
 
 /** A database: named collections, a health check, and a close. */

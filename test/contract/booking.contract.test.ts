@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Session } from '../../src/domain/catalog';
+import { MAX_SESSION_MINUTES, type Session } from '../../src/domain/catalog';
 import type { Person } from '../../src/domain/people';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
@@ -105,6 +105,15 @@ describe('booking repository contract', () => {
       assert.equal(await store.bookings.forget(person(1)), 2);
       assert.deepEqual(await store.bookings.listHeldBy(person(1), NOW), []);
       assert.equal((await store.bookings.snapshot('s-1', person(2)))!.bookedCount, 1);
+    });
+
+    it('lists a session of the longest allowed length while it runs, and not once it has ended', async () => {
+      const startsAt = new Date('2026-12-01T10:00:00Z');
+      await store.sessions.upsertMany([session({ id: 's-long', startsAt, durationMinutes: MAX_SESSION_MINUTES })]);
+      await store.bookings.book('s-long', person(1), NOW);
+      const minutesIn = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+      assert.deepEqual((await store.bookings.listHeldBy(person(1), minutesIn(MAX_SESSION_MINUTES - 1))).map((s) => s.session.id), ['s-long']);
+      assert.deepEqual(await store.bookings.listHeldBy(person(1), minutesIn(MAX_SESSION_MINUTES)), []);
     });
 
     it('counts seats open to newcomers for search, none while people wait', async () => {

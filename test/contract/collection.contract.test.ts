@@ -43,6 +43,53 @@ describe('collection contract', () => {
       await assert.rejects(counters.updateOne({ _id: 'one' }, { $set: { count: 1 } }).then(() => counters.insertOne({ _id: 'three', count: 1 })), (error: unknown) => isDuplicateKeyError(error));
     });
 
+    it('finds the same documents by a path through an array before and after an index on that path', async () => {
+      const sessions = db.collection<{ _id: string; booked?: { key: string }[] }>('places');
+      await sessions.insertMany([{ _id: 's1', booked: [{ key: 'k1' }, { key: 'k2' }] }, { _id: 's2', booked: [{ key: 'k2' }] }, { _id: 's3' }]);
+      const counts = async () => [await sessions.countDocuments({ 'booked.key': 'k1' }), await sessions.countDocuments({ 'booked.key': 'k2' }), await sessions.countDocuments({ 'booked.key': 'k3' })];
+      assert.deepEqual(await counts(), [1, 2, 0]);
+      await sessions.createIndex({ 'booked.key': 1 }, { name: 'places_booked_key' });
+      assert.deepEqual(await counts(), [1, 2, 0]);
+      await sessions.updateOne({ _id: 's3' }, { $push: { booked: { key: 'k3' } } });
+      assert.deepEqual(await counts(), [1, 2, 1]);
+      assert.deepEqual((await sessions.find({ 'booked.key': 'k2' }, { sort: { _id: 1 }, projection: { _id: 1 } }).toArray()).map((doc) => doc._id), ['s1', 's2']);
+    });
+
+    it('finds documents by a path through an array when the index was there before them', async () => {
+      const sessions = db.collection<{ _id: string; booked?: { key: string }[] }>('places');
+      await sessions.createIndex({ 'booked.key': 1 }, { name: 'places_booked_key' });
+      await sessions.insertOne({ _id: 'empty' });
+      assert.equal(await sessions.countDocuments({ 'booked.key': 'k1' }), 0);
+      await sessions.insertOne({ _id: 's1', booked: [{ key: 'k1' }] });
+      assert.equal(await sessions.countDocuments({ 'booked.key': 'k1' }), 1);
+      await sessions.updateOne({ _id: 's1' }, { $pull: { booked: { key: 'k1' } } });
+      assert.equal(await sessions.countDocuments({ 'booked.key': 'k1' }), 0);
+    });
+
+    it('finds the same documents by the leading fields of a compound index as without it', async () => {
+      const queue = db.collection<{ _id: string; status: string; dueAt: Date; note?: string }>('queue');
+      const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
+      await queue.insertMany([
+        { _id: 'a', status: 'pending', dueAt: at(5) }, { _id: 'b', status: 'done', dueAt: at(1) },
+        { _id: 'c', status: 'pending', dueAt: at(1), note: 'x|y' }, { _id: 'd', status: 'dead', dueAt: at(5) },
+      ]);
+      const reads = async () => [
+        (await queue.find({ status: 'pending' }, { sort: { dueAt: 1 } }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'pending', dueAt: { $lte: at(2) } }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'done', dueAt: at(1) }).toArray()).map((doc) => doc._id),
+        (await queue.find({ status: 'pending', note: 'x|y' }).toArray()).map((doc) => doc._id),
+        await queue.countDocuments({ status: 'gone' }),
+      ];
+      const without = await reads();
+      assert.deepEqual(without, [['c', 'a'], ['c'], ['b'], ['c'], 0]);
+      await queue.createIndex({ status: 1, dueAt: 1 }, { name: 'queue_due' });
+      await queue.createIndex({ status: 1, note: 1 }, { name: 'queue_note' });
+      assert.deepEqual(await reads(), without);
+      await queue.updateOne({ _id: 'a' }, { $set: { status: 'done' } });
+      assert.deepEqual((await queue.find({ status: 'pending' }).toArray()).map((doc) => doc._id), ['c']);
+      assert.deepEqual((await queue.find({ status: 'done' }, { sort: { _id: 1 } }).toArray()).map((doc) => doc._id), ['a', 'b']);
+    });
+
     it('upserts from the filter and applies $setOnInsert only on insert', async () => {
       await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['new'] }, $inc: { count: 1 } }, { upsert: true });
       await counters.updateOne({ _id: 'u' }, { $setOnInsert: { tags: ['again'] }, $inc: { count: 1 } }, { upsert: true });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { Notice } from '../../src/domain/notices';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, type Store } from '../../src/store/open-store';
-import { storeEngines } from '../helpers/store';
+import { createPrivacyStore, type PrivacyStore } from '../../src/store/privacy-store';
+import { forEachEngine } from '../helpers/databases';
 
 const T0 = new Date('2026-12-01T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -13,13 +14,15 @@ function reminder(person = alex, sessionId = 's-1', offsetMs = 900_000, dueAt = 
   return { key: `reminder:${sessionId}:0:${offsetMs}:${person.tenantId}:${person.userId}`, person, dueAt, payload: { kind: 'session.reminder', sessionId, offsetMs, startsAt: at(offsetMs) } };
 }
 
-for (const engine of storeEngines()) {
-  describe(`delivery queue (${engine.name})`, () => {
+describe('delivery queue', () => {
+  forEachEngine((engine) => {
     let db: StoreDatabase;
     let store: Store;
+    let privacyStore: PrivacyStore;
     beforeEach(async () => {
       db = await engine.open();
       store = createStore(db, () => T0);
+      privacyStore = createPrivacyStore(db);
     });
     afterEach(() => db.close());
 
@@ -90,6 +93,23 @@ for (const engine of storeEngines()) {
       assert.equal((await store.deliveries.claimDue('a', at(1), 10, 60_000)).length, 2);
     });
 
+    it('retries a privacy job later, lists it as failing and unleased, and leaves it to the privacy worker alone', async () => {
+      const job: Notice = { key: `crm.sync:${alex.tenantId}:${alex.userId}`, person: alex, dueAt: T0, payload: { kind: 'crm.sync' } };
+      await store.deliveries.enqueue(job);
+      const claimed = await privacyStore.deliveryJobs.claimDue(['crm.sync'], T0, 60_000);
+      assert.equal(claimed?.key, job.key);
+      assert.equal((await store.deliveryAdmin.list('pending', T0))[0]?.leased, true);
+      await privacyStore.deliveryJobs.retryLater(job.key, at(5_000), 'CRM_UNAVAILABLE: intercom 503');
+      const failing = await store.deliveryAdmin.list('failing', T0);
+      assert.deepEqual(failing.map((row) => [row.kind, row.attempts, row.lastError, row.leased]), [['crm.sync', 1, 'CRM_UNAVAILABLE: intercom 503', false]]);
+      assert.deepEqual((await store.deliveryAdmin.list('pending', at(5_000))).map((row) => [row.kind, row.dueAt, row.leased]), [['crm.sync', at(5_000), false]]);
+      assert.equal((await store.deliveryAdmin.summary(T0)).failing, 1);
+      assert.deepEqual(await store.deliveries.claimDue('a', at(5_000), 10, 60_000), [], 'the notice scheduler never claims privacy jobs');
+      assert.equal(await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(4_999), 60_000), undefined, 'not before its new due time');
+      assert.equal((await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(5_000), 60_000))?.attempts, 2);
+      assert.equal(await privacyStore.deliveryJobs.claimDue(['crm.sync'], at(6_000), 60_000), undefined, 'leased again, to one worker');
+    });
+
     it("cancels only that person's pending items for that prefix", async () => {
       await store.deliveries.enqueue(reminder(alex, 's-1', 1));
       await store.deliveries.enqueue(reminder(alex, 's-1', 2));
@@ -100,4 +120,4 @@ for (const engine of storeEngines()) {
       assert.deepEqual(left.sort(), [reminder(alex, 's-10', 1).key, reminder(blair, 's-1', 1).key].sort());
     });
   });
-}
+});

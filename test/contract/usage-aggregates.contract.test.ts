@@ -157,8 +157,17 @@ forEachEngine((engine) => {
       });
     }
 
-    it('forgets someone it never saw without error', async () => {
+    it('forgets someone it never saw without error, creating nothing and changing no count', async () => {
+      await apply([rec('u1', 'course.viewed', 'a', 1), rec('u1', 'course.viewed', 'b', 2)]);
+      const collections = ['usageProfiles', 'usagePopularity', 'usageCooccurrence'];
+      const documents = async () => Promise.all(collections.map((name) => db.collection(name).find({}, { sort: { _id: 1 } }).toArray()));
+      const before = await documents();
+      assert.ok(before.every((docs) => docs.length > 0), 'every aggregate collection holds something to compare');
+      const signalsBefore = plain(await store.usageAggregates.tenantSignals('t1', allKeys));
       await store.usageAggregates.forget({ userId: 'nobody', tenantId: 't1' });
+      assert.deepEqual(await documents(), before);
+      assert.deepEqual(plain(await store.usageAggregates.tenantSignals('t1', allKeys)), signalsBefore);
+      assert.equal(await db.collection('usageProfiles').countDocuments({ userId: 'nobody' }), 0);
     });
 
     it('imports a snapshot folded in memory that reads back the same', async () => {

@@ -3,6 +3,7 @@ import { startApp, type RunningApp, type StartOptions } from '../../src/main';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { FixedClock } from './clock';
 import { LogCapture } from './log-capture';
+import { UNREACHABLE_SERVICES } from './offline';
 import { makeTempDir } from './temp-dir';
 
 export interface TestApp {
@@ -16,11 +17,12 @@ export interface TestApp {
 
 /**
  * Starts the whole app in-process on a random port with the embedded store in a fresh folder, in
- * local mode unless `env` says otherwise. Every test talks to it over HTTP.
+ * local mode unless `env` says otherwise, with every external service unreachable unless `env` points
+ * it at a fake. Every test talks to it over HTTP.
  */
 export async function startTestApp(env: Record<string, string> = {}, clock = new FixedClock(), options: Omit<StartOptions, 'clock' | 'logDestination'> = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? makeTempDir('app');
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...UNREACHABLE_SERVICES, ...env });
   const logs = new LogCapture();
   // The privacy worker runs only when a test asks (runDue), so retries happen when the test says.
   const app = await startApp(config, { privacyWorkerIntervalMs: 0, ...options, clock, logDestination: logs });

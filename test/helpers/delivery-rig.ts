@@ -14,10 +14,12 @@ import type { DigestComposer } from '../../src/services/notice-delivery';
 import { LinkSigner } from '../../src/services/signed-links';
 import type { StoreDatabase } from '../../src/store/collection';
 import { createStore, openDatabase, type Store } from '../../src/store/open-store';
+import { TEST_TENANT } from './activities';
+import { sessionRecord } from './booking';
 import { LogCapture } from './log-capture';
+import { UNREACHABLE_SERVICES } from './offline';
 import { makeTempDir } from './temp-dir';
 
-export const RIG_TENANT = '11111111-2222-3333-4444-555555555555';
 const systemClock: Clock = { now: () => new Date() };
 /**
  * The rig seeds reminders straight into the queue for thousands of people without booking each of
@@ -49,7 +51,7 @@ export class DeliveryRig {
   ) {}
 
   static async start(env: Record<string, string>, options: { clock?: Clock; logs?: boolean } = {}): Promise<DeliveryRig> {
-    const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...env });
+    const config = loadConfig({ DATA_DIR: env.DATA_DIR ?? makeTempDir('rig'), LOG_LEVEL: 'warn', NODE_ENV: 'test', SCHEDULER_POLL: '20ms', ...UNREACHABLE_SERVICES, ...env });
     const logs = options.logs === false ? undefined : new LogCapture();
     const log = createRootLogger({ level: config.logLevel, destination: logs });
     const clock = options.clock ?? systemClock;
@@ -74,21 +76,21 @@ export class DeliveryRig {
     });
   }
 
-  async addSession(id: string, startsAt: Date, extra: Partial<Record<string, unknown>> = {}): Promise<Session> {
-    await this.catalog.import({ sessions: [sessionRecord(id, startsAt, extra)] });
+  async addSession(id: string, startsAt: Date): Promise<Session> {
+    await this.catalog.import({ sessions: [sessionRecord(id, { startsAt: startsAt.toISOString() })] });
     return (await this.store.sessions.get(id))!;
   }
 
   /** A person who has talked to the bot: their personal conversation `a:conv-<userId>` on `serviceUrl`. */
   async addPerson(userId: string, serviceUrl: string): Promise<Person> {
-    const person = { userId, tenantId: RIG_TENANT };
+    const person = { userId, tenantId: TEST_TENANT };
     await this.store.conversationReferences.save({
       ...person,
       updatedAt: this.clock.now(),
       reference: {
         channelId: 'msteams', serviceUrl, locale: 'en-US',
         user: { id: `29:${userId}`, aadObjectId: userId }, bot: { id: '28:bot' },
-        conversation: { id: `a:conv-${userId}`, conversationType: 'personal', tenantId: RIG_TENANT },
+        conversation: { id: `a:conv-${userId}`, conversationType: 'personal', tenantId: TEST_TENANT },
       },
     });
     return person;
@@ -113,14 +115,6 @@ export class DeliveryRig {
   async close(): Promise<void> {
     await this.db.close();
   }
-}
-
-export function sessionRecord(id: string, startsAt: Date, extra: Partial<Record<string, unknown>> = {}): Record<string, unknown> {
-  return {
-    id, title: `Session ${id}`, description: 'A test session.', topics: ['sleep'], facilitator: 'Dr. Test',
-    startsAt: startsAt.toISOString(), durationMinutes: 45, capacity: 20, language: 'en',
-    joinUrl: `https://teams.example/join/${id}`, ...extra,
-  };
 }
 
 /** Polls until `check` holds (or throws after `timeoutMs`). */

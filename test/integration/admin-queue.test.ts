@@ -5,11 +5,12 @@ import { noticeKeys } from '../../src/domain/notices';
 import { openEmbeddedDatabase } from '../../src/store/embedded/embedded-database';
 import { ensureIndexes } from '../../src/store/indexes';
 import { createStore } from '../../src/store/open-store';
+import { TEST_TENANT } from '../helpers/activities';
 import { startTestApp } from '../helpers/app';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const ROOT = path.resolve(__dirname, '../..');
-const alex = { userId: 'aaaaaaaa-0000-0000-0000-00000000000a', tenantId: '11111111-2222-3333-4444-555555555555' };
+const alex = { userId: 'aaaaaaaa-0000-0000-0000-00000000000a', tenantId: TEST_TENANT };
 const blair = { userId: 'aaaaaaaa-0000-0000-0000-00000000000b', tenantId: alex.tenantId };
 
 /** Runs the CLI without blocking this process (the running app it may call lives here). */

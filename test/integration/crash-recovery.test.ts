@@ -17,6 +17,13 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
+/** SIGTERM: the worker stops its scheduler (waiting for the sends in flight) and exits; resolves with its exit code. */
+function stopWorker(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
 /**
  * A process delivering 500 due reminders is killed with SIGKILL mid-way and started again on the same
  * DATA_DIR: every reminder is delivered; only those in flight at the kill may go twice.
@@ -44,7 +51,7 @@ describe('crash recovery', function () {
 
     worker = await startWorker(env);
     await eventually(() => connector.deliveredPerConversation().size === 500, 30_000, 'all 500 people reminded');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await stopWorker(worker), 0, 'the worker stopped its scheduler, sends in flight included, before we count');
     const duplicated = [...connector.deliveredPerConversation().values()].filter((count) => count > 1).length;
     process.stdout.write(`      crash test: killed after ${atKill} deliveries; 500/500 delivered after restart; ${duplicated} delivered twice (in-flight bound: SCHEDULER_CONCURRENCY=16)\n`);
     assert.ok(duplicated <= 16, `at most the ${16} sends in flight may repeat, saw ${duplicated}`);

@@ -5,10 +5,10 @@ import type { Session } from '../../src/domain/catalog';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { FakeGraph } from '../fakes/graph';
 import { FakeTokenEndpoint } from '../fakes/token-endpoint';
+import { TEST_TENANT } from '../helpers/activities';
 import { DeliveryRig, eventually } from '../helpers/delivery-rig';
 
 const BOT_ID = '0b0b0b0b-1111-2222-3333-444444444444';
-const BOT_TENANT = '11111111-2222-3333-4444-555555555555';
 const TEAMS_APP_ID = 'a1a1a1a1-0000-4000-8000-000000000001';
 
 /** Chat, feed and recovery through the app installation, with BOT_ID set: real MSAL, botbuilder and Graph clients. */
@@ -23,7 +23,7 @@ describe('delivery channels with Graph', function () {
 
   async function start(channel: 'chat' | 'feed' | 'auto'): Promise<void> {
     rig = await DeliveryRig.start({
-      BOT_ID, BOT_PASSWORD: 'test-secret', BOT_TENANT_ID: BOT_TENANT, TEAMS_APP_ID,
+      BOT_ID, BOT_PASSWORD: 'test-secret', BOT_TENANT_ID: TEST_TENANT, TEAMS_APP_ID,
       AUTHORITY_HOST: token.url, GRAPH_BASE_URL: graph.url, BOT_SERVICE_URL: connector.url,
       NOTIFY_CHANNEL: channel, DELIVERY_RETRY_BASE: '50ms', DELIVERY_MAX_ATTEMPTS: '3', LOG_LEVEL: process.env.DEBUG_LOG ?? 'warn',
     });
@@ -44,7 +44,7 @@ describe('delivery channels with Graph', function () {
   });
 
   const enqueueFor = async (userId: string, withConversation: boolean) => {
-    const person = { userId, tenantId: BOT_TENANT };
+    const person = { userId, tenantId: TEST_TENANT };
     if (withConversation) await rig.addPerson(userId, connector.url);
     await instance.planner.bookingConfirmed(person, session);
     return person;
@@ -60,7 +60,7 @@ describe('delivery channels with Graph', function () {
     await eventually(() => connector.delivered.length === 4);
     const requests = token.tokenRequests('https://api.botframework.com/.default');
     assert.equal(requests.length, 1);
-    assert.ok(requests[0]!.path.startsWith(`/${BOT_TENANT}/oauth2/v2.0/token`));
+    assert.ok(requests[0]!.path.startsWith(`/${TEST_TENANT}/oauth2/v2.0/token`));
     assert.ok(connector.requestsTo(/activities/).every((r) => r.headers.authorization === 'Bearer fake-token-1'));
   });
 
@@ -100,7 +100,7 @@ describe('delivery channels with Graph', function () {
     connector.refuse(graph.chatIdOf(person.userId), { status: 403, body: { error: { code: 'Forbidden', subCode: 'MessageWritesBlocked' } } });
     instance.scheduler.start();
     await eventually(async () => (await summary()).dead === 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await instance.scheduler.stop(); // lets any send still in flight land before we count
     const [dead] = await rig.store.deliveryAdmin.list('dead', new Date());
     assert.match(dead!.lastError!, /BLOCKED: .*blocked the app/);
     assert.equal(dead!.attempts, 1, 'not retried');
@@ -116,7 +116,7 @@ describe('delivery channels with Graph', function () {
     const sent = graph.notifications().at(-1)!.body as { activityType: string; topic: { source: string; webUrl: string }; previewText: { content: string } };
     assert.equal(sent.activityType, 'sessionReminder');
     assert.deepEqual([sent.topic.source, sent.topic.webUrl], ['text', `https://teams.microsoft.com/l/app/${TEAMS_APP_ID}`]);
-    assert.match(sent.previewText.content, /"Session s-1" is starting soon/);
+    assert.match(sent.previewText.content, /"Breathe s-1" is starting soon/);
     assert.equal(connector.requestsTo(/activities/).length, 0);
     assert.equal(token.tokenRequests('/.default').length, 1, 'one Graph token, cached');
   });

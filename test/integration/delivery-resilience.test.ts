@@ -29,7 +29,7 @@ describe('proactive delivery under contention and failure', function () {
     a.scheduler.start();
     b.scheduler.start();
     await allDelivered(300);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // any late duplicate would show up now
+    // Stopping waits for every send in flight, so a late duplicate lands before we count.
     await Promise.all([a.scheduler.stop(), b.scheduler.stop()]);
     assert.equal(duplicates(), 0);
     assert.equal(connector.delivered.length, 300);

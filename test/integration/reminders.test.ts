@@ -4,9 +4,8 @@ import { readLockHolder } from '../../src/store/embedded/data-dir-lock';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { ALEX, BLAIR, invokeActivity, messageActivity, TEST_TENANT, type TestUser } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
-import { act } from '../helpers/booking';
+import { act, sessionRecord } from '../helpers/booking';
 import { FixedClock } from '../helpers/clock';
-import { sessionRecord } from '../helpers/delivery-rig';
 
 const START = new Date('2026-12-03T12:00:00Z');
 const H = 3_600_000;
@@ -29,8 +28,9 @@ describe('reminders and notices', () => {
     clock = new FixedClock(new Date('2026-12-01T09:00:00Z'));
     test = await startTestApp({ SCHEDULER_ENABLED: 'false' }, clock);
     // One seat: the first to book gets it, the next one waits.
-    await importCatalog([sessionRecord('s-r1', START, { capacity: 1 })]);
-    session = { ...(sessionRecord('s-r1', START) as unknown as Session), startsAt: START, status: 'scheduled', topics: ['sleep'] };
+    const record = sessionRecord('s-r1', { startsAt: START.toISOString(), capacity: 1 });
+    await importCatalog([record]);
+    session = { ...(record as unknown as Session), startsAt: START, status: 'scheduled' };
     for (const user of [ALEX, BLAIR]) await say('help', user);
     connector.requests.length = 0;
     connector.delivered.length = 0;
@@ -124,7 +124,7 @@ describe('reminders and notices', () => {
     await cardAction('session.book', ALEX);
     await cardAction('session.book', BLAIR);
     const moved = new Date(START.getTime() + 24 * H);
-    await importCatalog([sessionRecord('s-r1', moved, { capacity: 1 })]);
+    await importCatalog([sessionRecord('s-r1', { startsAt: moved.toISOString(), capacity: 1 })]);
     const notices = await drainAt(clock.now());
     assert.deepEqual(notices.map(title), ['Your session has moved', 'Your session has moved']);
     assert.match(JSON.stringify(notices[0]), /It was planned for \{\{DATE\(2026-12-03T12:00:00Z, SHORT\)\}\}/, 'the old time in the reader\'s own time zone');
@@ -138,8 +138,8 @@ describe('reminders and notices', () => {
   it('tells everyone once when the session is cancelled, and no reminder follows', async () => {
     await cardAction('session.book', ALEX);
     await cardAction('session.book', BLAIR);
-    await importCatalog([sessionRecord('s-r1', START, { capacity: 1, status: 'cancelled' })]);
-    await importCatalog([sessionRecord('s-r1', START, { capacity: 1, status: 'cancelled' })]);
+    await importCatalog([sessionRecord('s-r1', { startsAt: START.toISOString(), capacity: 1, status: 'cancelled' })]);
+    await importCatalog([sessionRecord('s-r1', { startsAt: START.toISOString(), capacity: 1, status: 'cancelled' })]);
     const cards = await drainAt(clock.now());
     assert.deepEqual(cards.map(title), ['Session cancelled', 'Session cancelled']);
     assert.deepEqual(cards[0]!.actions ?? [], [], 'no Join, Cancel or calendar on a cancelled session');

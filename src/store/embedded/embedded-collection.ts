@@ -3,7 +3,7 @@ import { aggregate as mingoAggregate, Query, update as mingoUpdate, updateOne as
 import * as updateOperators from 'mingo/operators/update';
 import type { Options as MingoOptions } from 'mingo/types';
 import type {
-  Document, Filter, FindOneAndDeleteOptions, FindOneAndUpdateOptions, FindOptions, IndexSpecification,
+  Document, Filter, FindOneAndUpdateOptions, FindOptions, IndexSpecification,
   InsertManyResult, InsertOneResult, OptionalUnlessRequiredId, UpdateFilter, UpdateOptions, UpdateResult, WithId,
 } from 'mongodb';
 import type { StoreCollection } from '../collection';
@@ -98,13 +98,6 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     return chosen ? this.output(chosen, options.projection) : null;
   }
 
-  async findOneAndDelete(filter: Filter<T>, options: FindOneAndDeleteOptions = {}): Promise<WithId<T> | null> {
-    const [target] = this.match(filter as AnyFilter, options.sort as Record<string, 1 | -1>, 1);
-    if (!target) return null;
-    this.commit([], [target]);
-    return this.output(target, options.projection);
-  }
-
   async deleteOne(filter: Filter<T>): Promise<{ acknowledged: true; deletedCount: number }> {
     const [target] = this.match(filter as AnyFilter, undefined, 1);
     if (target) this.commit([], [target]);
@@ -129,11 +122,11 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     };
   }
 
-  async createIndex(keys: IndexSpecification, options: { unique?: boolean; name?: string; sparse?: boolean } = {}): Promise<string> {
+  async createIndex(keys: IndexSpecification, options: { unique?: boolean; name?: string } = {}): Promise<string> {
     const fields = Object.keys(keys as Record<string, unknown>);
     const name = options.name ?? fields.map((field) => `${field}_${String((keys as Record<string, unknown>)[field])}`).join('_');
     if (this.indexes.has(name)) return name;
-    const index = new EqualityIndex(name, fields, Boolean(options.unique), Boolean(options.sparse));
+    const index = new EqualityIndex(name, fields, Boolean(options.unique));
     for (const doc of this.documents.values()) {
       index.check(doc, this.collectionName);
       index.add(doc);
@@ -193,10 +186,13 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
     if (Array.isArray(ids) && Object.keys(id as object).length === 1 && ids.every((value) => typeof value === 'string' || typeof value === 'number')) {
       return ids.map((value) => this.documents.get(idKey(value))).filter((doc): doc is StoredDocument => doc !== undefined);
     }
+    // The index that narrows most, as a query planner would pick it.
+    let fewest: Set<string> | undefined;
     for (const index of this.indexes.values()) {
       const ids = index.candidates(filter);
-      if (ids) return [...ids].map((key) => this.documents.get(key)).filter((doc): doc is StoredDocument => doc !== undefined);
+      if (ids && (!fewest || ids.size < fewest.size)) fewest = ids;
     }
+    if (fewest) return [...fewest].map((key) => this.documents.get(key)).filter((doc): doc is StoredDocument => doc !== undefined);
     return [...this.documents.values()];
   }
 
@@ -207,8 +203,8 @@ export class EmbeddedCollection<T extends Document> implements StoreCollection<T
       for (const doc of docs) {
         index.check(doc, this.collectionName);
         const key = index.keyOf(doc);
-        if (key !== undefined && seen.has(key)) throw new DuplicateKeyError(this.collectionName, index.name);
-        if (key !== undefined) seen.add(key);
+        if (seen.has(key)) throw new DuplicateKeyError(this.collectionName, index.name);
+        seen.add(key);
       }
     }
   }

@@ -12,78 +12,99 @@ export class DuplicateKeyError extends Error {
 
 /**
  * An equality index over one or more fields: enforces `unique` and lets the collection find candidates
- * for `{ field: value }` filters without scanning. Array or object values make it multikey, which we
- * do not plan with (MongoDB indexes each element; we fall back to a scan rather than get that wrong).
+ * for filters with plain equality on the index's leading fields (`{ status }` on `{ status, dueAt }`,
+ * as MongoDB uses an index prefix) without scanning. Array or object values, or a path that goes
+ * through an array (`booked.key` over `booked: [{ key }]`), make it multikey, which we do not plan with
+ * (MongoDB indexes each element; we fall back to a scan rather than get that wrong).
  */
 export class EqualityIndex {
-  private readonly entries = new Map<string, Set<string>>();
+  /** `byPrefix[k]`: ids by the key of the first k + 1 fields; the last map holds the whole key. */
+  private readonly byPrefix: Map<string, Set<string>>[];
   private multikey = false;
 
   constructor(
     readonly name: string,
     readonly fields: readonly string[],
     readonly unique: boolean,
-    private readonly sparse: boolean,
-  ) {}
+  ) {
+    this.byPrefix = fields.map(() => new Map());
+  }
 
-  /** The index key of a document, or undefined when a sparse index skips it. */
-  keyOf(doc: StoredDocument): string | undefined {
-    const values = this.fields.map((field) => readPath(doc, field));
-    if (this.sparse && values.every((value) => value === undefined)) return undefined;
-    if (values.some((value) => Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date)))) this.multikey = true;
-    return values.map(valueKey).join('|');
+  /** The index key of a document (a missing field counts as null, as in MongoDB). */
+  keyOf(doc: StoredDocument): string {
+    return prefixKey(this.valuesOf(doc));
   }
 
   /** Throws when `doc` would collide with another document on a unique index. */
   check(doc: StoredDocument, collection: string): void {
     if (!this.unique) return;
-    const key = this.keyOf(doc);
-    if (key === undefined) return;
-    const holders = this.entries.get(key);
+    const holders = this.byPrefix[this.fields.length - 1]!.get(this.keyOf(doc));
     const id = idKey(doc._id);
     if (holders && [...holders].some((holder) => holder !== id)) throw new DuplicateKeyError(collection, this.name);
   }
 
   add(doc: StoredDocument): void {
-    const key = this.keyOf(doc);
-    if (key === undefined) return;
-    let holders = this.entries.get(key);
-    if (!holders) this.entries.set(key, (holders = new Set()));
-    holders.add(idKey(doc._id));
+    const values = this.valuesOf(doc);
+    const id = idKey(doc._id);
+    this.byPrefix.forEach((entries, k) => {
+      const key = prefixKey(values.slice(0, k + 1));
+      let holders = entries.get(key);
+      if (!holders) entries.set(key, (holders = new Set()));
+      holders.add(id);
+    });
   }
 
   remove(doc: StoredDocument): void {
-    const key = this.keyOf(doc);
-    if (key === undefined) return;
-    const holders = this.entries.get(key);
-    holders?.delete(idKey(doc._id));
-    if (holders?.size === 0) this.entries.delete(key);
+    const values = this.valuesOf(doc);
+    const id = idKey(doc._id);
+    this.byPrefix.forEach((entries, k) => {
+      const key = prefixKey(values.slice(0, k + 1));
+      const holders = entries.get(key);
+      holders?.delete(id);
+      if (holders?.size === 0) entries.delete(key);
+    });
   }
 
-  /** Ids that may match a filter with plain equality on every indexed field, or undefined if unusable. */
+  /**
+   * Ids that may match a filter with plain equality on the index's first field, and on as many of the
+   * following fields as the filter states that way; undefined if the index cannot narrow the filter.
+   */
   candidates(filter: Record<string, unknown>): Set<string> | undefined {
-    if (this.multikey || this.sparse) return undefined;
+    if (this.multikey) return undefined;
     const values: unknown[] = [];
     for (const field of this.fields) {
       const value = filter[field];
-      if (!isScalar(value)) return undefined;
+      if (!isScalar(value)) break;
       values.push(value);
     }
-    return this.entries.get(values.map(valueKey).join('|')) ?? new Set();
+    if (values.length === 0) return undefined;
+    return this.byPrefix[values.length - 1]!.get(prefixKey(values)) ?? new Set();
+  }
+
+  private valuesOf(doc: StoredDocument): unknown[] {
+    const reads = this.fields.map((field) => readPath(doc, field));
+    if (reads.some((read) => read.throughArray || (isPlainObject(read.value) && !(read.value instanceof Date)))) this.multikey = true;
+    return reads.map((read) => read.value);
   }
 }
 
-export function readPath(doc: unknown, path: string): unknown {
+/**
+ * The value at a dotted path, and whether the walk met an array on the way or at the end: there
+ * MongoDB matches (and indexes) every element, which one key per document cannot represent.
+ */
+function readPath(doc: unknown, path: string): { value: unknown; throughArray: boolean } {
   let current: unknown = doc;
   for (const part of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    if (Array.isArray(current)) return { value: undefined, throughArray: true };
+    if (typeof current !== 'object' || current === null) return { value: undefined, throughArray: false };
     current = (current as Record<string, unknown>)[part];
   }
-  return current;
+  return { value: current, throughArray: Array.isArray(current) };
 }
 
-function valueKey(value: unknown): string {
-  return value === undefined || value === null ? 'null' : idKey(value);
+/** JSON of the per-field keys: unambiguous whatever characters the values hold. */
+function prefixKey(values: readonly unknown[]): string {
+  return JSON.stringify(values.map((value) => (value === undefined || value === null ? 'null' : idKey(value))));
 }
 
 function isScalar(value: unknown): boolean {

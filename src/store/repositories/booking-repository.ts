@@ -1,5 +1,5 @@
 import { seatsOpenToNewcomers, type BookingSnapshot, type ViewerPlace } from '../../domain/booking';
-import type { Session, SessionChange } from '../../domain/catalog';
+import { MAX_SESSION_MINUTES, type Session, type SessionChange } from '../../domain/catalog';
 import type { BookingDirectory } from '../../domain/delivery-ports';
 import type { Person } from '../../domain/people';
 import type { BookingRepository, SeatCounter } from '../../domain/ports';
@@ -38,7 +38,7 @@ const MAX_PROMOTION_ATTEMPTS = 20_000;
  * rule), which MongoDB and the embedded engine both apply atomically: N seats never hold more than N
  * people, whatever the concurrency, with no transaction. Filters use only `$expr`/`$size`/`$ifNull`,
  * `$exists` on array positions and `$ne` on array fields, which mingo evaluates as MongoDB does
- * (test/contract/booking-repository.test.ts runs them on both engines).
+ * (test/contract/booking.contract.test.ts runs them on both engines).
  */
 export class StoreBookingRepository implements BookingRepository, SeatCounter, BookingDirectory {
   constructor(private readonly sessions: StoreCollection<BookableSessionDocument>) {}
@@ -107,8 +107,8 @@ export class StoreBookingRepository implements BookingRepository, SeatCounter, B
 
   async listHeldBy(person: Person, now: Date): Promise<BookingSnapshot[]> {
     const key = personKey(person);
-    // Sessions last at most 8 hours (catalogue schema), so anything that started earlier has ended.
-    const earliestStart = new Date(now.getTime() - 8 * 3_600_000);
+    // Anything that started longer ago than the longest a session lasts has ended.
+    const earliestStart = new Date(now.getTime() - MAX_SESSION_MINUTES * 60_000);
     const docs = await this.sessions
       .find({ $or: [{ 'booked.key': key }, { 'waitlist.key': key }], startsAt: { $gte: earliestStart } }, { sort: { startsAt: 1, _id: 1 } })
       .toArray();

@@ -56,7 +56,8 @@ export interface CatalogVersionRepository {
 export interface UserRepository {
   get(person: Person): Promise<UserRecord | undefined>;
   /** Creates the record on first sight; returns it and whether it was new or its e-mail changed. */
-  upsertSeen(person: Person, email: string | undefined, now: Date): Promise<{ user: UserRecord; created: boolean; emailChanged: boolean }>;
+  /** `initial`: preferences a new record starts with (the person's language when first seen). */
+  upsertSeen(person: Person, email: string | undefined, now: Date, initial?: UserPreferences): Promise<{ user: UserRecord; created: boolean; emailChanged: boolean }>;
   findByEmail(email: string): Promise<UserRecord | undefined>;
   updatePreferences(person: Person, preferences: UserPreferences): Promise<void>;
   /** People who asked for the weekly digest, in pages (`after` is the last user id of the previous page). */

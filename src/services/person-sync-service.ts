@@ -57,14 +57,14 @@ export class PersonSyncService {
     const profile = await this.lookUp(person);
     if (this.deps.emailSource === 'directory' && !profile?.mail) {
       // Unknown to the directory, or it failed: record the person, but never overwrite an e-mail with nothing.
-      const { user } = await this.deps.users.upsertSeen(person, undefined, now);
+      const { user } = await this.deps.users.upsertSeen(person, undefined, now, language ? { locale: language } : {});
       await this.keepLanguage(person, user.preferences.locale, language);
       if (!profile) this.recentlySeen.delete(key);
       return;
     }
     const email = profile?.mail ?? (isEmailAddress(offeredEmail) ? offeredEmail : localPlaceholderEmail(person));
     // (In directory mode `profile.mail` is set here; the activity is only believed in local mode.)
-    const { user, created, emailChanged } = await this.deps.users.upsertSeen(person, email, now);
+    const { user, created, emailChanged } = await this.deps.users.upsertSeen(person, email, now, language ? { locale: language } : {});
     await this.keepLanguage(person, user.preferences.locale, language);
     if (created || emailChanged) this.inBackground(person, () => this.pushToCrm(person, email, profile));
   }

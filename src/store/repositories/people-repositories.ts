@@ -26,15 +26,18 @@ export class StoreUserRepository implements UserRepository {
     return doc ? toUser(doc) : undefined;
   }
 
-  async upsertSeen(person: Person, email: string | undefined, now: Date) {
+  async upsertSeen(person: Person, email: string | undefined, now: Date, initial: UserPreferences = {}) {
+    const lowered = email?.toLowerCase();
     const before = await this.users.findOneAndUpdate(
       { _id: person.userId, tenantId: person.tenantId },
-      { $setOnInsert: { createdAt: now, preferences: {} }, ...(email ? { $set: { email: email.toLowerCase() } } : {}) },
+      { $setOnInsert: { createdAt: now, preferences: initial }, ...(lowered ? { $set: { email: lowered } } : {}) },
       { upsert: true, returnDocument: 'before' },
     );
-    const user = await this.get(person);
-    if (!user) throw new Error('User record vanished right after it was written');
-    return { user, created: before === null, emailChanged: before !== null && email !== undefined && before.email !== email.toLowerCase() };
+    // One round trip: the record as it now is follows from what it was and what this update set.
+    const user: UserRecord = before
+      ? { ...toUser(before), email: lowered ?? before.email }
+      : { ...person, email: lowered, preferences: initial, createdAt: now };
+    return { user, created: before === null, emailChanged: before !== null && lowered !== undefined && before.email !== lowered };
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {

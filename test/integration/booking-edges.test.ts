@@ -6,6 +6,7 @@ import { FakeBotConnector } from '../fakes/bot-connector';
 import { messageActivity } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
 import { act, actionsOf, cardAfter, importSessions, person, readCollection, sessionRecord, textOf, urlOf, verbsOf, type ActOptions } from '../helpers/booking';
+import { failingWhile } from '../helpers/unreliable';
 
 describe('session card actions: errors, calendar file and my sessions', () => {
   let connector: FakeBotConnector;
@@ -16,13 +17,7 @@ describe('session card actions: errors, calendar file and my sessions', () => {
   /** The booking store starts refusing every call while `storeDown` is set, as an unreachable database would. */
   const unreliable = (store: Store): Store => ({
     ...store,
-    bookings: new Proxy(store.bookings, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (storeDown ? Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:27017')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    }),
+    bookings: failingWhile(store.bookings, () => storeDown),
   });
 
   beforeEach(async () => {

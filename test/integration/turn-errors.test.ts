@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/open-store';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { invokeActivity } from '../helpers/activities';
 import { postJson, startTestApp, type TestApp } from '../helpers/app';
+import { failingWhile } from '../helpers/unreliable';
 
 /** A turn that throws still answers with a friendly card, whatever route threw. */
 describe('a failing turn', () => {
@@ -13,13 +14,7 @@ describe('a failing turn', () => {
   /** The people store refuses every call while `usersDown` is set, as an unreachable database would. */
   const unreliable = (store: Store): Store => ({
     ...store,
-    users: new Proxy(store.users, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (usersDown ? Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:27017')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    }),
+    users: failingWhile(store.users, () => usersDown),
   });
 
   beforeEach(async () => {
